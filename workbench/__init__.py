@@ -1,0 +1,1 @@
+"""Workbench: a desktop workbench for IT staffing agencies."""

@@ -1,0 +1,1 @@
+"""The staffing model and its rules: no Qt, no database, no files."""

@@ -1,0 +1,1 @@
+"""Use cases: plain functions over a Database, one transaction each, returning frozen data."""

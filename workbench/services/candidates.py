@@ -1,0 +1,189 @@
+"""Use cases on one candidate: add, change, look up, delete, restore and purge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
+
+from workbench.domain.candidate import (
+    Candidate,
+    CandidateDraft,
+    DuplicateHint,
+    email_key,
+    validate_candidate,
+)
+from workbench.domain.errors import (
+    ConflictError,
+    DuplicateError,
+    NotFoundError,
+    ValidationError,
+    WorkbenchError,
+)
+from workbench.store.candidate_repository import (
+    apply_draft,
+    existing_emails,
+    find_duplicates,
+    reindex,
+    table_of,
+    to_candidate,
+)
+from workbench.store.engine import Database
+from workbench.store.models import CandidateRecord
+from workbench.store.search_index import remove_from_index
+
+
+def utc_now() -> datetime:
+    """Return the current UTC time as stored (naive, UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _email_taken_error(email: str, holder: tuple[int, str]) -> DuplicateError:
+    cid, name = holder
+    return DuplicateError(f"the email {email} already belongs to {name} (#{cid})")
+
+
+def add_candidate(database: Database, draft: CandidateDraft) -> Candidate:
+    """Validate and store a new candidate; raise ValidationError or DuplicateError."""
+    clean = validate_candidate(draft)
+    now = utc_now()
+    try:
+        with database.write() as session:
+            holder = existing_emails(session, [email_key(clean.email)]).get(email_key(clean.email))
+            if holder:
+                raise _email_taken_error(clean.email, holder)
+            record = CandidateRecord(created_at=now, updated_at=now)
+            apply_draft(record, clean)
+            session.add(record)
+            session.flush()
+            reindex(session, [(record.id, clean)])
+            return to_candidate(record)
+    except IntegrityError:
+        raise DuplicateError(f"the email {clean.email} is already stored") from None
+
+
+def _load(session: Session, candidate_id: int) -> CandidateRecord:
+    record = session.get(CandidateRecord, candidate_id)
+    if record is None:
+        raise NotFoundError(f"no candidate #{candidate_id}")
+    return record
+
+
+def update_candidate(
+    database: Database, candidate_id: int, expected_version: int, draft: CandidateDraft
+) -> Candidate:
+    """Save changes made to the version the editor opened; refuse if it changed meanwhile."""
+    clean = validate_candidate(draft)
+    try:
+        with database.write() as session:
+            record = _load(session, candidate_id)
+            if record.version != expected_version:
+                raise ConflictError(
+                    f"{record.first_name} {record.last_name} was changed by someone else "
+                    "after you opened it; reload to see their changes"
+                )
+            key = email_key(clean.email)
+            if key != record.email_key:
+                holder = existing_emails(session, [key]).get(key)
+                if holder and holder[0] != candidate_id:
+                    raise _email_taken_error(clean.email, holder)
+            apply_draft(record, clean)
+            record.updated_at = utc_now()
+            # Every save is a new version, even one that changes only children or nothing.
+            flag_modified(record, "updated_at")
+            session.flush()
+            reindex(session, [(record.id, clean)])
+            return to_candidate(record)
+    except StaleDataError:
+        raise ConflictError(
+            "this candidate was changed by someone else while saving; reload to see it"
+        ) from None
+    except IntegrityError:
+        raise DuplicateError(f"the email {clean.email} is already stored") from None
+
+
+def get_candidate(database: Database, candidate_id: int) -> Candidate:
+    """Return one candidate, deleted or not; raise NotFoundError."""
+    with database.read() as session:
+        return to_candidate(_load(session, candidate_id))
+
+
+def find_candidate(database: Database, reference: str) -> Candidate:
+    """Return the candidate named by an id ('42', '#42', 'WB-0042') or an email address."""
+    text = reference.strip()
+    digits = text.removeprefix("#").upper().removeprefix("WB-")
+    if digits.isdigit():
+        return get_candidate(database, int(digits))
+    if "@" in text:
+        with database.read() as session:
+            record = session.scalars(
+                select(CandidateRecord).where(CandidateRecord.email_key == email_key(text))
+            ).first()
+            if record is None:
+                raise NotFoundError(f"no candidate with the email {text}")
+            return to_candidate(record)
+    raise WorkbenchError(f"{reference!r} is neither a candidate id nor an email address")
+
+
+def possible_duplicates(
+    database: Database, draft: CandidateDraft, exclude_id: int | None = None
+) -> list[DuplicateHint]:
+    """Return stored candidates that look like this one (email, phone, or name and city)."""
+    try:
+        clean = validate_candidate(draft)
+    except ValidationError:
+        return []
+    with database.read() as session:
+        return find_duplicates(session, clean, exclude_id)
+
+
+def _set_deleted(database: Database, ids: Sequence[int], deleted: bool) -> int:
+    now = utc_now()
+    with database.write() as session:
+        condition = (
+            CandidateRecord.deleted_at.is_(None)
+            if deleted
+            else CandidateRecord.deleted_at.isnot(None)
+        )
+        result = session.execute(
+            update(CandidateRecord)
+            .where(CandidateRecord.id.in_(list(ids)), condition)
+            .values(
+                deleted_at=now if deleted else None,
+                updated_at=now,
+                version=CandidateRecord.version + 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def delete_candidates(database: Database, ids: Sequence[int]) -> int:
+    """Move candidates to the deleted list (restorable); return how many were deleted."""
+    return _set_deleted(database, ids, True)
+
+
+def restore_candidates(database: Database, ids: Sequence[int]) -> int:
+    """Bring deleted candidates back; return how many were restored."""
+    return _set_deleted(database, ids, False)
+
+
+def purge_deleted(database: Database, ids: Sequence[int] | None = None) -> int:
+    """Remove deleted candidates for good (all deleted ones when ids is None)."""
+    with database.write() as session:
+        query = select(CandidateRecord.id).where(CandidateRecord.deleted_at.isnot(None))
+        if ids is not None:
+            query = query.where(CandidateRecord.id.in_(list(ids)))
+        doomed = list(session.scalars(query))
+        if not doomed:
+            return 0
+        remove_from_index(session, doomed)
+        for start in range(0, len(doomed), 900):
+            chunk = doomed[start : start + 900]
+            session.execute(table_of(CandidateRecord).delete().where(CandidateRecord.id.in_(chunk)))
+        return len(doomed)

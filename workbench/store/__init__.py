@@ -1,0 +1,1 @@
+"""Persistence: the SQLite engine, the schema, migrations, paged and full-text queries."""

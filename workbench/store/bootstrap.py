@@ -1,0 +1,58 @@
+"""Open a database file for use: create or migrate it, and turn every fault into a clear message."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from workbench.domain.errors import WorkbenchError
+from workbench.store.engine import Database
+from workbench.store.migrations import upgrade
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise WorkbenchError(f"{path} is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise WorkbenchError(f"cannot read {path}: {exc.strerror}") from None
+    if header != _SQLITE_MAGIC:
+        raise WorkbenchError(f"{path} is not a Workbench database (not an SQLite file)")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise WorkbenchError(
+            f"{path} is read-only; Workbench needs to write to it and to its folder"
+        )
+
+
+def open_database(path: Path) -> Database:
+    """Open the file at path, creating or upgrading its schema; raise WorkbenchError on faults."""
+    path = Path(path).expanduser()
+    _check_file(path)
+    is_new = not path.exists()
+    database = Database.open_file(path)
+    try:
+        upgrade(database)
+        if is_new:
+            # Personal data: readable by its owner only.
+            path.chmod(0o600)
+        with database.engine.connect() as connection:
+            result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+        if result != "ok":
+            raise WorkbenchError(f"{path} is damaged ({result}); restore it from a backup")
+    except WorkbenchError:
+        database.close()
+        raise
+    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+        database.close()
+        detail = str(getattr(exc, "orig", exc))
+        raise WorkbenchError(f"cannot open {path}: {detail}") from None
+    return database

@@ -1,0 +1,95 @@
+"""The SQLite engine with settings that do not lose data, and sessions for use cases."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.domain.errors import WorkbenchError
+
+BUSY_TIMEOUT_MS = 10_000
+DATABASE_ENV = "WORKBENCH_DB"
+
+
+def default_database_path() -> Path:
+    """Return the database chosen by WORKBENCH_DB, else the file in the user's data folder."""
+    chosen = os.environ.get(DATABASE_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("Workbench", appauthor=False) / "workbench.sqlite3"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling would defer BEGIN and skip it for DDL;
+        # we emit BEGIN ourselves so every unit of work is one real transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # A writer takes the lock up front: a deferred BEGIN that later upgrades to a write
+        # fails at once with SQLITE_BUSY when another writer got in first, ignoring busy_timeout.
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """An open database: the engine plus read and write sessions for use cases."""
+
+    def __init__(self, url: str, path: Path | None = None) -> None:
+        self.path = path
+        self.engine = create_engine(url)
+        if self.engine.dialect.name == "sqlite":
+            _configure_sqlite(self.engine)
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @classmethod
+    def open_file(cls, path: Path) -> Database:
+        """Open (creating if needed) the SQLite file at path, without migrating it."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WorkbenchError(
+                f"cannot create the folder {path.parent}: {exc.strerror}"
+            ) from None
+        return cls(f"sqlite:///{path}", path)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Return True when the store is an SQLite file (FTS5 available)."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """Yield a session for reading; it is rolled back at the end."""
+        with self._read_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """Yield a session whose changes commit together at the end, or not at all."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
