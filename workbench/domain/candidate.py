@@ -186,6 +186,28 @@ def normalise_linkedin(raw: str) -> str:
     return f"https://www.linkedin.com{path}"
 
 
+def comparable_fields(draft: CandidateDraft) -> CandidateDraft:
+    """Return the draft with whatever can be normalised normalised, for duplicate checks."""
+    try:
+        email = normalise_email(draft.email)
+    except ValueError:
+        email = ""
+    country = country_name(draft.country) if clean_text(draft.country) else ""
+    try:
+        phone = normalise_phone(draft.phone, country)
+    except ValueError:
+        phone = ""
+    return replace(
+        draft,
+        first_name=clean_text(draft.first_name),
+        last_name=clean_text(draft.last_name),
+        email=email,
+        phone=phone,
+        city=clean_text(draft.city),
+        country=country,
+    )
+
+
 def _dedupe(items: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for item in items:
@@ -229,9 +251,18 @@ def validate_candidate(draft: CandidateDraft, *, today: date | None = None) -> C
         errors["linkedin_url"] = str(exc)
 
     city = clean_text(draft.city)
-    for field_name, value in (("city", city), ("country", country)):
-        if len(value) > MAX_SHORT_TEXT:
-            errors[field_name] = f"longer than {MAX_SHORT_TEXT} characters"
+    clearance = clean_text(draft.security_clearance)
+    source = clean_text(draft.source)
+    for field_name, value, limit in (
+        ("email", email, 320),
+        ("linkedin_url", linkedin, 500),
+        ("city", city, MAX_SHORT_TEXT),
+        ("country", country, MAX_SHORT_TEXT),
+        ("security_clearance", clearance, MAX_SHORT_TEXT),
+        ("source", source, MAX_SHORT_TEXT),
+    ):
+        if len(value) > limit:
+            errors[field_name] = f"is longer than {limit} characters"
 
     years = draft.years_experience
     if years is not None and not (0 <= years <= MAX_YEARS):
@@ -274,9 +305,9 @@ def validate_candidate(draft: CandidateDraft, *, today: date | None = None) -> C
         skills=_dedupe([canonical_skill(clean_text(x)) for x in draft.skills]),
         work_history=history,
         education=education,
-        security_clearance=clean_text(draft.security_clearance),
+        security_clearance=clearance,
         summary=summary,
-        source=clean_text(draft.source),
+        source=source,
     )
 
 
@@ -359,6 +390,7 @@ __all__ = [
     "EducationEntry",
     "WorkHistoryEntry",
     "clean_text",
+    "comparable_fields",
     "email_key",
     "format_phone",
     "normalise_email",

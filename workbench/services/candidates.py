@@ -15,14 +15,15 @@ from workbench.domain.candidate import (
     Candidate,
     CandidateDraft,
     DuplicateHint,
+    comparable_fields,
     email_key,
+    normalise_email,
     validate_candidate,
 )
 from workbench.domain.errors import (
     ConflictError,
     DuplicateError,
     NotFoundError,
-    ValidationError,
     WorkbenchError,
 )
 from workbench.store.candidate_repository import (
@@ -120,9 +121,13 @@ def find_candidate(database: Database, reference: str) -> Candidate:
     if digits.isdigit():
         return get_candidate(database, int(digits))
     if "@" in text:
+        try:
+            key = email_key(normalise_email(text))
+        except ValueError:
+            key = email_key(text)
         with database.read() as session:
             record = session.scalars(
-                select(CandidateRecord).where(CandidateRecord.email_key == email_key(text))
+                select(CandidateRecord).where(CandidateRecord.email_key == key)
             ).first()
             if record is None:
                 raise NotFoundError(f"no candidate with the email {text}")
@@ -133,13 +138,9 @@ def find_candidate(database: Database, reference: str) -> Candidate:
 def possible_duplicates(
     database: Database, draft: CandidateDraft, exclude_id: int | None = None
 ) -> list[DuplicateHint]:
-    """Return stored candidates that look like this one (email, phone, or name and city)."""
-    try:
-        clean = validate_candidate(draft)
-    except ValidationError:
-        return []
+    """Return stored candidates that look like this one, even while the form is incomplete."""
     with database.read() as session:
-        return find_duplicates(session, clean, exclude_id)
+        return find_duplicates(session, comparable_fields(draft), exclude_id)
 
 
 def _set_deleted(database: Database, ids: Sequence[int], deleted: bool) -> int:

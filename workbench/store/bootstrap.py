@@ -33,17 +33,24 @@ def _check_file(path: Path) -> None:
         )
 
 
+def _create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only; SQLite gives its -wal the same mode."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise WorkbenchError(f"cannot create {path}: {exc.strerror}") from None
+
+
 def open_database(path: Path) -> Database:
     """Open the file at path, creating or upgrading its schema; raise WorkbenchError on faults."""
     path = Path(path).expanduser()
     _check_file(path)
-    is_new = not path.exists()
+    if not path.exists():
+        _create_private_file(path)
     database = Database.open_file(path)
     try:
         upgrade(database)
-        if is_new:
-            # Personal data: readable by its owner only.
-            path.chmod(0o600)
         with database.engine.connect() as connection:
             result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
         if result != "ok":

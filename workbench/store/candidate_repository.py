@@ -15,6 +15,7 @@ from workbench.domain.candidate import (
     DuplicateHint,
     EducationEntry,
     WorkHistoryEntry,
+    ascii_fold,
     email_key,
     search_text,
 )
@@ -35,8 +36,8 @@ def table_of(model: type[Base]) -> Table:
 
 
 def name_key(draft: CandidateDraft) -> str:
-    """Return the case-folded sort key for a candidate's name."""
-    return f"{draft.last_name} {draft.first_name}".casefold()
+    """Return the sort key for a name: folded so that Łukasik sorts among the L's."""
+    return ascii_fold(f"{draft.last_name} {draft.first_name}").casefold()
 
 
 def _scalar_columns(draft: CandidateDraft) -> dict[str, Any]:
@@ -156,9 +157,10 @@ def insert_many(session: Session, drafts: Sequence[CandidateDraft], now: datetim
         {**_scalar_columns(d), "created_at": now, "updated_at": now, "version": 1} for d in drafts
     ]
     table = table_of(CandidateRecord)
-    ids = list(
-        session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-    )
+    # Ordered RETURNING cannot be batched on SQLite; the unique email key pairs ids instead.
+    returned = session.execute(insert(table).returning(table.c.id, table.c.email_key), rows)
+    id_by_key = {key: cid for cid, key in returned}
+    ids = [id_by_key[row["email_key"]] for row in rows]
     role_rows = [
         {"candidate_id": cid, "role": role, "is_primary": primary}
         for cid, d in zip(ids, drafts, strict=True)
@@ -211,9 +213,11 @@ def existing_emails(session: Session, keys: Iterable[str]) -> dict[str, tuple[in
             CandidateRecord.id,
             CandidateRecord.first_name,
             CandidateRecord.last_name,
+            CandidateRecord.deleted_at,
         ).where(CandidateRecord.email_key.in_(chunk))
-        for key, cid, first, last in session.execute(query):
-            found[key] = (cid, f"{first} {last}")
+        for key, cid, first, last, deleted_at in session.execute(query):
+            note = " (in the deleted list)" if deleted_at else ""
+            found[key] = (cid, f"{first} {last}{note}")
     return found
 
 
@@ -221,14 +225,18 @@ def find_duplicates(
     session: Session, draft: CandidateDraft, exclude_id: int | None = None
 ) -> list[DuplicateHint]:
     """Return stored candidates sharing the email, the phone, or the name and city."""
-    conditions = [CandidateRecord.email_key == email_key(draft.email)]
-    if draft.phone:
-        conditions.append(CandidateRecord.phone == draft.phone)
-    if draft.city:
-        conditions.append(
-            (CandidateRecord.name_key == name_key(draft)) & (CandidateRecord.city == draft.city)
-        )
+    key = email_key(draft.email) if draft.email else ""
+    names = name_key(draft) if draft.first_name and draft.last_name else ""
     c = CandidateRecord
+    conditions = []
+    if key:
+        conditions.append(c.email_key == key)
+    if draft.phone:
+        conditions.append(c.phone == draft.phone)
+    if names and draft.city:
+        conditions.append((c.name_key == names) & (c.city == draft.city))
+    if not conditions:
+        return []
     query = (
         select(
             c.id, c.first_name, c.last_name, c.email, c.email_key, c.phone, c.name_key, c.city,
@@ -242,11 +250,11 @@ def find_duplicates(
     hints = []
     for rec in session.execute(query):
         reasons = []
-        if rec.email_key == email_key(draft.email):
+        if key and rec.email_key == key:
             reasons.append("same email")
         if draft.phone and rec.phone == draft.phone:
             reasons.append("same phone")
-        if draft.city and rec.name_key == name_key(draft) and rec.city == draft.city:
+        if names and draft.city and rec.name_key == names and rec.city == draft.city:
             reasons.append("same name and city")
         deleted = " (deleted)" if rec.deleted_at else ""
         hints.append(

@@ -1,0 +1,1 @@
+"""Tests for Workbench: unit, integration, window, and benchmarks run by hand."""

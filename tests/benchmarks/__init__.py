@@ -1,0 +1,1 @@
+"""Benchmarks on 100,000 sample candidates, run by `make bench`, never by the test suite."""

@@ -1,0 +1,271 @@
+"""Time what a consultant waits for on 100,000 sample candidates; run with `make bench`."""
+
+from __future__ import annotations
+
+import csv
+import os
+import platform
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+import sqlalchemy
+from sqlalchemy import func, select
+
+from workbench.domain.candidate import CandidateDraft
+from workbench.domain.roles import Level, Specialisation
+from workbench.domain.search import SearchCriteria, SortKey
+from workbench.services.demo import add_demo_candidates, generate_drafts
+from workbench.services.progress import ProgressReporter
+from workbench.services.search import candidate_rows, count_candidates, search_candidates
+from workbench.store.bootstrap import open_database
+from workbench.store.engine import Database
+from workbench.store.models import CandidateRecord
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE_PATH = ROOT / "bench-data" / "bench-100k.sqlite3"
+CANDIDATES = 100_000
+IMPORT_ROWS = 10_000
+RUNS = 15
+COMMON_WORD = "project"
+WINDOW_TIMEOUT_S = 10.0
+SEARCH_TARGET_MS = 50.0
+WINDOW_TARGET_MS = 300.0
+IMPORT_TARGET_ROWS_S = 5000.0
+CSV_COLUMNS = (
+    "first_name", "last_name", "email", "phone", "city", "country", "primary_role",
+    "other_roles", "years_experience", "salary_expectation", "currency", "available_from",
+    "skills", "summary", "linkedin_url",
+)  # fmt: skip
+
+
+def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
+    """Return the median time of action in milliseconds over `runs` runs after one warm-up."""
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def _print_progress(done: int, total: int) -> None:
+    """Show how far the build is, on one line that rewrites itself."""
+    print(f"\r  building: {done:,} / {total:,}", end="", file=sys.stderr, flush=True)
+
+
+def build_database(path: Path) -> Database:
+    """Open the cached benchmark database, building it with 100,000 candidates when missing."""
+    if path.exists():
+        database = open_database(path)
+        if count_candidates(database) == CANDIDATES:
+            print(f"database: {path} (cached, {CANDIDATES:,} candidates)")
+            return database
+        database.close()
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    database = open_database(path)
+    start = time.perf_counter()
+    added = add_demo_candidates(
+        database, CANDIDATES, reporter=ProgressReporter(progress=_print_progress)
+    )
+    elapsed = time.perf_counter() - start
+    print(file=sys.stderr)
+    print(f"built {added:,} sample candidates in {elapsed:.1f} s ({added / elapsed:,.0f} a second)")
+    return database
+
+
+def rare_name(database: Database) -> str:
+    """Return the family name that the fewest (but at least two) candidates share."""
+    with database.read() as session:
+        query = (
+            select(CandidateRecord.last_name, func.count())
+            .group_by(CandidateRecord.last_name)
+            .having(func.count() >= 2)
+            .order_by(func.count(), CandidateRecord.last_name)
+        )
+        for name, _count in session.execute(query):
+            # A plain-ASCII name prints cleanly in any terminal.
+            if name.isascii() and name.isalpha():
+                return str(name)
+    raise RuntimeError("no family name is shared by two candidates")
+
+
+def bench_queries(database: Database) -> list[tuple[str, float, float | None]]:
+    """Print and return (label, median ms, target ms) for searches, filters, a page, a count."""
+    rare = rare_name(database)
+    filtered = SearchCriteria(roles=(Specialisation.SCRUM_MASTER,), levels=(Level.SENIOR,))
+    cases = [
+        ("search common word", SearchCriteria(text=COMMON_WORD), f"{COMMON_WORD!r}"),
+        ("search rare word", SearchCriteria(text=rare), f"{rare!r}"),
+        ("filter Scrum Master + Senior", filtered, ""),
+        ("filter + sort by city", SearchCriteria(**{**vars(filtered), "sort": SortKey.CITY}), ""),
+    ]
+    results: list[tuple[str, float, float | None]] = []
+    for label, criteria, detail in cases:
+        hits = len(search_candidates(database, criteria).ids)
+        ms = median_ms(partial(search_candidates, database, criteria))
+        name = f"{label} {detail}".strip()
+        print(f"{name} ({hits:,} hits): median {ms:.1f} ms")
+        results.append((name, ms, SEARCH_TARGET_MS))
+
+    every_id = search_candidates(database, SearchCriteria()).ids
+    page = every_id[len(every_id) // 2 : len(every_id) // 2 + 100]
+    ms = median_ms(lambda: candidate_rows(database, page))
+    print(
+        f"page of {len(page)} rows (candidate_rows, middle of the name order): median {ms:.1f} ms"
+    )
+    results.append(("page of 100 rows", ms, None))
+
+    total = count_candidates(database)
+    ms = median_ms(lambda: count_candidates(database))
+    print(f"count all rows ({total:,}): median {ms:.1f} ms")
+    results.append(("count all rows", ms, None))
+    return results
+
+
+def bench_window(database_path: Path) -> float | None:
+    """Print and return the ms from building the main window to its first page of candidates."""
+    try:
+        from PySide6.QtCore import QThreadPool
+        from PySide6.QtWidgets import QApplication
+
+        from workbench.ui.main_window import MainWindow
+    except ImportError:
+        print("window: skipped (UI not available)")
+        return None
+    with tempfile.TemporaryDirectory() as settings_home:
+        # The window saves its layout on close: keep that away from the user's settings.
+        os.environ["XDG_CONFIG_HOME"] = settings_home
+        app = QApplication.instance() or QApplication([])
+        database = open_database(database_path)
+        try:
+            start = time.perf_counter()
+            window = MainWindow(database)
+            window.show()
+            while window.candidate_model.rowCount() == 0:
+                if time.perf_counter() - start > WINDOW_TIMEOUT_S:
+                    print(f"window: no rows after {WINDOW_TIMEOUT_S:.0f} s")
+                    return None
+                app.processEvents()
+                # Let the background search thread have the interpreter.
+                time.sleep(0.001)
+            elapsed_ms = (time.perf_counter() - start) * 1000
+            rows = window.candidate_model.rowCount()
+            print(f"window shown with its first page ({rows:,} rows): {elapsed_ms:.0f} ms")
+            window.close()
+            QThreadPool.globalInstance().waitForDone(10_000)
+            app.processEvents()
+        finally:
+            database.close()
+    return elapsed_ms
+
+
+def _csv_row(draft: CandidateDraft) -> dict[str, str]:
+    """Return a candidate as a spreadsheet row, lists joined with ';'."""
+    return {
+        "first_name": draft.first_name,
+        "last_name": draft.last_name,
+        "email": draft.email,
+        "phone": draft.phone,
+        "city": draft.city,
+        "country": draft.country,
+        "primary_role": draft.primary_role.label if draft.primary_role else "",
+        "other_roles": ";".join(role.label for role in draft.other_roles),
+        "years_experience": "" if draft.years_experience is None else f"{draft.years_experience:g}",
+        "salary_expectation": str(draft.salary_expectation or ""),
+        "currency": draft.currency,
+        "available_from": draft.available_from.isoformat() if draft.available_from else "",
+        "skills": ";".join(draft.skills),
+        "summary": draft.summary,
+        "linkedin_url": draft.linkedin_url,
+    }
+
+
+def write_csv(path: Path, drafts: Sequence[CandidateDraft]) -> None:
+    """Write candidates to a CSV file with the importer's column names."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        writer.writerows(_csv_row(d) for d in drafts)
+
+
+def bench_import() -> float | None:
+    """Print and return rows a second for importing a 10,000-row CSV into a fresh database."""
+    try:
+        from workbench.services.importing import import_file
+    except ImportError:
+        print("import: skipped (importing not available)")
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "candidates.csv"
+        write_csv(path, generate_drafts(IMPORT_ROWS, seed=7))
+        database = open_database(Path(folder) / "import.sqlite3")
+        try:
+            start = time.perf_counter()
+            report = import_file(database, path)
+            elapsed = time.perf_counter() - start
+        finally:
+            database.close()
+    rate = IMPORT_ROWS / elapsed
+    outcome = getattr(report, "summary", "")
+    print(f"import {IMPORT_ROWS:,} CSV rows ({outcome}): {elapsed:.1f} s, {rate:,.0f} rows/s")
+    return rate
+
+
+def print_targets(
+    queries: list[tuple[str, float, float | None]], window_ms: float | None, rate: float | None
+) -> None:
+    """Print each figure beside its target, and whether it was met."""
+    lines: list[tuple[str, str, str, str]] = []
+    for name, ms, target in queries:
+        if target is not None:
+            verdict = "ok" if ms < target else "MISSED"
+            lines.append((name, f"< {target:.0f} ms", f"{ms:.1f} ms", verdict))
+    if window_ms is None:
+        lines.append(("window first page", f"< {WINDOW_TARGET_MS:.0f} ms", "-", "skipped"))
+    else:
+        verdict = "ok" if window_ms < WINDOW_TARGET_MS else "MISSED"
+        target_text = f"< {WINDOW_TARGET_MS:.0f} ms"
+        lines.append(("window first page", target_text, f"{window_ms:.0f} ms", verdict))
+    if rate is None:
+        lines.append(
+            ("import 10,000 rows", f"> {IMPORT_TARGET_ROWS_S:,.0f} rows/s", "-", "skipped")
+        )
+    else:
+        verdict = "ok" if rate > IMPORT_TARGET_ROWS_S else "MISSED"
+        target_text = f"> {IMPORT_TARGET_ROWS_S:,.0f} rows/s"
+        lines.append(("import 10,000 rows", target_text, f"{rate:,.0f} rows/s", verdict))
+    width = max(len(line[0]) for line in lines)
+    print()
+    print(f"{'figure':<{width}}  {'target':>16}  {'measured':>14}")
+    for name, target_text, measured, verdict in lines:
+        print(f"{name:<{width}}  {target_text:>16}  {measured:>14}  {verdict}")
+
+
+def main() -> int:
+    """Build or reuse the 100k database, then time searches, the window and an import."""
+    print(
+        f"machine: {os.cpu_count()} CPUs, {platform.system()} {platform.machine()}; "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"SQLAlchemy {sqlalchemy.__version__}"
+    )
+    database = build_database(DATABASE_PATH)
+    try:
+        queries = bench_queries(database)
+    finally:
+        database.close()
+    window_ms = bench_window(DATABASE_PATH)
+    rate = bench_import()
+    print_targets(queries, window_ms, rate)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

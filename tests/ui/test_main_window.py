@@ -1,0 +1,207 @@
+"""The main window driven as a consultant would: welcome, search, filters, edit, delete."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from workbench.domain.candidate import CandidateDraft
+from workbench.domain.roles import Specialisation
+from workbench.domain.search import Visibility
+from workbench.services import candidates as candidate_service
+from workbench.services.search import count_candidates
+from workbench.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def open_window(qtbot, database, settings):
+    """Return a function that opens the main window and waits for its first list."""
+
+    def make() -> MainWindow:
+        window = MainWindow(database, settings)
+        # Closing with unsaved edits would ask "Save your changes?" in a modal box.
+        qtbot.addWidget(window, before_close_func=lambda w: w.editor.revert())
+        qtbot.waitUntil(lambda: window._last_result is not None, timeout=5000)
+        return window
+
+    return make
+
+
+def search(qtbot, window: MainWindow, text: str) -> None:
+    """Type into the search box and wait for the list to show the answer."""
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.search_box.setText(text)
+
+
+def test_empty_database_opens_on_welcome_panel(qtbot, open_window):
+    window = open_window()
+    assert window.pages.currentWidget() is window.welcome
+    qtbot.mouseClick(window.welcome.findChild(object, "welcomeAdd"), Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.splitter
+    assert window.editor.heading.text() == "New candidate"
+
+
+def test_search_finds_by_any_word_and_counts_in_status_bar(
+    qtbot, database, open_window, fill_candidates
+):
+    fill_candidates(database, 50)
+    window = open_window()
+    assert window.candidate_model.rowCount() == 50
+    search(qtbot, window, "lukasik")  # typed without the Polish letter
+    assert window.candidate_model.rowCount() == 10
+    assert "10 of 50" in window.count_label.text()
+    search(qtbot, window, "cloud migr")  # prefix of words in the summary
+    assert window.candidate_model.rowCount() == 17
+    search(qtbot, window, "Northwind")  # employer in the work history
+    assert window.candidate_model.rowCount() == 50
+
+
+def test_filters_narrow_the_list(qtbot, database, open_window, fill_candidates):
+    fill_candidates(database, 60)
+    window = open_window()
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.role_filter.setCurrentIndex(window.role_filter.findData(Specialisation.SCRUM_MASTER))
+    assert window.candidate_model.rowCount() == 10
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.country_filter.setCurrentIndex(window.country_filter.findData("Poland"))
+    rows = [window.candidate_model.row_data(r) for r in range(window.candidate_model.rowCount())]
+    assert rows and all(
+        r.country == "Poland" and r.primary_role is Specialisation.SCRUM_MASTER for r in rows
+    )
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, database, open_window, fill_candidates):
+    fill_candidates(database, 30)
+    window = open_window()
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # years
+    years = [window.candidate_model.row_data(r).years_experience for r in range(30)]
+    assert years == sorted(years, reverse=True)
+
+
+def test_invalid_fields_are_explained_next_to_the_field(qtbot, database, open_window):
+    window = open_window()
+    window.new_candidate()
+    editor = window.editor
+    editor.first_name.setText("Ann")
+    editor.email.setText("not-an-email")
+    editor.phone.setText("12")
+    editor._mark_dirty()
+    assert editor.save() is False
+    email_error = editor.findChild(QLabel, "error_email")
+    assert email_error.isVisible() or not window.isVisible()
+    assert "@" in email_error.text() or "valid" in email_error.text().lower()
+    assert editor.findChild(QLabel, "error_last_name").text() == "last name is required"
+    assert editor.findChild(QLabel, "error_phone").text()
+    assert count_candidates(database) == 0
+
+
+def test_a_new_candidate_is_saved_and_listed(qtbot, database, open_window):
+    window = open_window()
+    window.new_candidate()
+    editor = window.editor
+    editor.first_name.setText("Zoë")
+    editor.last_name.setText("<b>Ann</b> & Co")
+    editor.email.setText("zoe@example.com")
+    editor.phone.setText("+44 20 7946 0958")
+    editor.years_experience.setText("8")
+    editor._mark_dirty()
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        assert editor.save() is True
+    assert window.candidate_model.rowCount() == 1
+    stored = candidate_service.find_candidate(database, "zoe@example.com")
+    assert stored.draft.last_name == "<b>Ann</b> & Co"
+    assert stored.draft.phone == "+442079460958"
+    assert editor.heading.text() == "Zoë <b>Ann</b> & Co"
+
+
+def test_a_possible_duplicate_is_flagged_while_typing(qtbot, database, open_window):
+    candidate_service.add_candidate(
+        database, CandidateDraft("Maria", "Kowalska", "maria@example.com", city="Warsaw")
+    )
+    window = open_window()
+    window.new_candidate()
+    window.editor.email.setText("MARIA@example.com")
+    window.editor._field_finished("email")
+    qtbot.waitUntil(lambda: not window.editor.duplicate_banner.isHidden(), timeout=3000)
+    assert "Maria Kowalska" in window.editor.duplicate_banner.text()
+    assert "same email" in window.editor.duplicate_banner.text()
+
+
+def test_someone_elses_change_is_never_overwritten(qtbot, database, open_window, monkeypatch):
+    stored = candidate_service.add_candidate(
+        database, CandidateDraft("Ann", "Smith", "ann@example.com")
+    )
+    window = open_window()
+    window.open_candidate(stored.id)
+    # Another window saves first.
+    candidate_service.update_candidate(
+        database, stored.id, stored.version, CandidateDraft("Ann", "Smith-Jones", "ann@example.com")
+    )
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window.editor.city.setText("Leeds")
+    window.editor._mark_dirty()
+    assert window.editor.save() is False
+    assert shown and "changed by someone else" in shown[0]
+    assert candidate_service.get_candidate(database, stored.id).draft.last_name == "Smith-Jones"
+
+
+def test_delete_then_restore(qtbot, database, open_window, fill_candidates):
+    fill_candidates(database, 5)
+    window = open_window()
+    window.table.selectRow(0)
+    assert window.delete_action.isEnabled()
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.delete_action.trigger()
+    assert window.candidate_model.rowCount() == 4
+    assert count_candidates(database, Visibility.DELETED) == 1
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.visibility_filter.setCurrentIndex(1)
+    assert window.candidate_model.rowCount() == 1
+    window.table.selectRow(0)
+    assert window.restore_action.isEnabled()
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.restore_action.trigger()
+    assert count_candidates(database) == 5
+
+
+def test_shortcuts_are_the_usual_ones(open_window):
+    window = open_window()
+    assert window.new_action.shortcut().toString() == "Ctrl+N"
+    assert window.save_action.shortcut().toString() == "Ctrl+S"
+    assert window.find_action.shortcut().toString() == "Ctrl+F"
+    assert window.delete_action.shortcut().toString() == "Del"
+
+
+def test_layout_is_remembered(qtbot, database, settings):
+    first = MainWindow(database, settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(790, 560)  # the offscreen screen is 800x600
+    first.table.setColumnWidth(0, 321)
+    size = first.size()
+    first.close()
+    second = MainWindow(database, settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.table.columnWidth(0) == 321
+    assert second.size() == size
+
+
+def test_twenty_thousand_void_calls_do_not_abort(qtbot):
+    # PySide6 6.12.0 on Python <= 3.11 drops a reference to None on every void call and
+    # aborts after ~5,000 of them; this is the canary for a bad pin.
+    label = QLabel()
+    qtbot.addWidget(label)
+    for i in range(20_000):
+        label.setText(str(i))
+    assert label.text() == "19999"

@@ -1,0 +1,264 @@
+"""The command line: the same use cases as the window, without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from workbench.domain.errors import WorkbenchError
+from workbench.domain.roles import parse_level, parse_specialisation
+from workbench.domain.search import CandidateRow, SearchCriteria, Visibility
+from workbench.store.engine import DATABASE_ENV, Database, default_database_path
+
+PROG = "workbench"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for `workbench [--db PATH] COMMAND ...`."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Keep, vet and place IT Project Manager candidates. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help=f"database file (default: ${DATABASE_ENV}, else {default_database_path()})",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="add realistic, reproducible sample candidates")
+    demo.add_argument("--candidates", type=int, default=200, metavar="N")
+    demo.add_argument("--seed", type=int, default=42, metavar="S")
+
+    imp = commands.add_parser("import", help="import candidates from a .csv or .xlsx file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="check the file, store nothing")
+
+    exp = commands.add_parser("export", help="export live candidates to a .csv or .json file")
+    exp.add_argument("file", type=Path)
+
+    search = commands.add_parser("search", help="find candidates by any word and filters")
+    search.add_argument("query", nargs="?", default="")
+    search.add_argument("--role", action="append", default=[], metavar="R")
+    search.add_argument("--level", action="append", default=[], metavar="L")
+    search.add_argument("--country", default="")
+    search.add_argument("--deleted", action="store_true", help="search deleted candidates")
+    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help="show one candidate (by id or email)")
+    show.add_argument("candidate")
+    show.add_argument("--json", action="store_true")
+
+    delete = commands.add_parser("delete", help="delete candidates (restorable)")
+    delete.add_argument("candidates", nargs="+")
+    restore = commands.add_parser("restore", help="restore deleted candidates")
+    restore.add_argument("candidates", nargs="+")
+    purge = commands.add_parser("purge", help="remove all deleted candidates for good")
+    purge.add_argument("--yes", action="store_true", help="confirm")
+    return parser
+
+
+def parse_args(arguments: Sequence[str]) -> argparse.Namespace:
+    """Parse the command line; argparse exits with a usage line on bad arguments."""
+    return build_parser().parse_args(list(arguments))
+
+
+def database_path(namespace: argparse.Namespace) -> Path:
+    """Return the database the user chose with --db, else the default."""
+    return Path(namespace.db).expanduser() if namespace.db else default_database_path()
+
+
+def run_command(namespace: argparse.Namespace) -> int:
+    """Run the chosen command; print one clear line and return 1 on any failure."""
+    database: Database | None = None
+    try:
+        from workbench.store.bootstrap import open_database
+
+        database = open_database(database_path(namespace))
+        handler = _HANDLERS[namespace.command]
+        return handler(database, namespace)
+    except WorkbenchError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing more was saved", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: no traceback reaches the user
+        log = _write_crash_log()
+        print(f"{PROG}: unexpected error: {exc} (details in {log})", file=sys.stderr)
+        return 1
+    finally:
+        if database is not None:
+            database.close()
+
+
+def _write_crash_log() -> Path:
+    from platformdirs import user_log_path
+
+    log = user_log_path("Workbench", appauthor=False) / "crash.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc() + "\n")
+    except OSError:
+        pass
+    return log
+
+
+def _emit_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _cmd_demo(database: Database, args: argparse.Namespace) -> int:
+    from workbench.services.demo import add_demo_candidates
+
+    if args.candidates < 1:
+        raise WorkbenchError("--candidates must be at least 1")
+    added = add_demo_candidates(database, args.candidates, args.seed)
+    print(f"added {added} sample candidates")
+    return 0
+
+
+def _cmd_import(database: Database, args: argparse.Namespace) -> int:
+    from workbench.services.importing import import_file
+
+    report = import_file(database, args.file, dry_run=args.dry_run)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(report.summary)
+    for rejected in report.rejected:
+        print(f"row {rejected.row}: {rejected.reason}")
+    return 0
+
+
+def _cmd_export(database: Database, args: argparse.Namespace) -> int:
+    from workbench.services.exporting import export_candidates
+
+    written = export_candidates(database, args.file)
+    print(f"exported {written} candidates to {args.file}")
+    return 0
+
+
+def _row_to_dict(row: CandidateRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "email": row.email,
+        "phone": row.phone,
+        "primary_role": row.primary_role.value if row.primary_role else None,
+        "level": row.level.value if row.level else None,
+        "years_experience": row.years_experience,
+        "city": row.city,
+        "country": row.country,
+        "available_from": row.available_from.isoformat() if row.available_from else None,
+        "deleted": row.deleted,
+    }
+
+
+def _cmd_search(database: Database, args: argparse.Namespace) -> int:
+    from workbench.services.search import search_rows
+
+    try:
+        roles = tuple(parse_specialisation(r) for r in args.role)
+        levels = tuple(parse_level(level) for level in args.level)
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from None
+    if args.limit < 1:
+        raise WorkbenchError("--limit must be at least 1")
+    criteria = SearchCriteria(
+        text=args.query,
+        roles=roles,
+        levels=levels,
+        country=args.country,
+        visibility=Visibility.DELETED if args.deleted else Visibility.ACTIVE,
+    )
+    rows = search_rows(database, criteria, args.limit)
+    if args.json:
+        _emit_json([_row_to_dict(r) for r in rows])
+        return 0
+    if not rows:
+        print("no candidates found")
+    for r in rows:
+        role = r.primary_role.label if r.primary_role else "-"
+        level = r.level.label if r.level else "-"
+        place = ", ".join(filter(None, (r.city, r.country))) or "-"
+        print(f"{r.id:>7}  {r.full_name:<32} {role:<40} {level:<9} {place:<28} {r.email}")
+    return 0
+
+
+def _cmd_show(database: Database, args: argparse.Namespace) -> int:
+    from workbench.services.candidates import find_candidate
+    from workbench.services.exporting import candidate_to_dict
+
+    candidate = find_candidate(database, args.candidate)
+    data = candidate_to_dict(candidate)
+    if args.json:
+        _emit_json(data)
+        return 0
+    for key, value in data.items():
+        shown = "; ".join(value) if isinstance(value, list) else value
+        print(f"{key:>20}: {'' if shown is None else shown}")
+    if candidate.deleted_at:
+        print(f"{'deleted':>20}: {candidate.deleted_at:%Y-%m-%d %H:%M} UTC (restorable)")
+    return 0
+
+
+def _resolve_ids(database: Database, references: Sequence[str]) -> list[int]:
+    from workbench.services.candidates import find_candidate
+
+    return [find_candidate(database, ref).id for ref in references]
+
+
+def _cmd_delete(database: Database, args: argparse.Namespace) -> int:
+    from workbench.services.candidates import delete_candidates
+
+    count = delete_candidates(database, _resolve_ids(database, args.candidates))
+    print(f"deleted {count} candidates (restorable with `{PROG} restore`)")
+    return 0
+
+
+def _cmd_restore(database: Database, args: argparse.Namespace) -> int:
+    from workbench.services.candidates import restore_candidates
+
+    count = restore_candidates(database, _resolve_ids(database, args.candidates))
+    print(f"restored {count} candidates")
+    return 0
+
+
+def _cmd_purge(database: Database, args: argparse.Namespace) -> int:
+    from workbench.services.candidates import purge_deleted
+
+    if not args.yes:
+        raise WorkbenchError("purging removes deleted candidates for good; add --yes to confirm")
+    print(f"purged {purge_deleted(database)} deleted candidates")
+    return 0
+
+
+_HANDLERS = {
+    "demo": _cmd_demo,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "search": _cmd_search,
+    "show": _cmd_show,
+    "delete": _cmd_delete,
+    "restore": _cmd_restore,
+    "purge": _cmd_purge,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line without ever opening a window."""
+    namespace = parse_args(sys.argv[1:] if argv is None else argv)
+    if namespace.command is None:
+        build_parser().print_help()
+        return 0
+    return run_command(namespace)

@@ -1,0 +1,213 @@
+"""Export candidates to CSV or JSON, read in chunks and written to the target in one rename."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.domain.candidate import Candidate
+from workbench.domain.errors import WorkbenchError
+from workbench.domain.roles import Specialisation
+from workbench.domain.search import SearchCriteria
+from workbench.services.spreadsheet import EXPORT_COLUMNS, LIST_SEPARATOR
+from workbench.store.candidate_queries import candidate_ids
+from workbench.store.engine import Database
+from workbench.store.models import CandidateRecord as C
+from workbench.store.models import CandidateRoleRecord
+
+EXPORT_CHUNK = 1_000
+EXPORT_SUFFIXES = (".csv", ".json")
+LIST_COLUMNS = ("other_roles", "skills")
+
+_ROLE_ORDER = {role.value: index for index, role in enumerate(Specialisation)}
+_SELECTED = (
+    C.id,
+    C.first_name,
+    C.last_name,
+    C.email,
+    C.phone,
+    C.city,
+    C.country,
+    C.primary_role,
+    C.years_experience,
+    C.level,
+    C.salary_expectation,
+    C.currency,
+    C.available_from,
+    C.skills,
+    C.summary,
+    C.linkedin_url,
+)
+
+
+def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
+    """Return a candidate as export writes it: roles as slugs, dates ISO, lists as lists."""
+    draft = candidate.draft
+    level = candidate.level
+    values = {
+        "id": candidate.id,
+        "first_name": draft.first_name,
+        "last_name": draft.last_name,
+        "email": draft.email,
+        "phone": draft.phone,
+        "city": draft.city,
+        "country": draft.country,
+        "primary_role": draft.primary_role.value if draft.primary_role else None,
+        "other_roles": [role.value for role in draft.other_roles],
+        "years_experience": draft.years_experience,
+        "level": level.value if level else None,
+        "salary_expectation": draft.salary_expectation,
+        "currency": draft.currency,
+        "available_from": draft.available_from.isoformat() if draft.available_from else None,
+        "skills": list(draft.skills),
+        "summary": draft.summary,
+        "linkedin_url": draft.linkedin_url,
+    }
+    return {column: values[column] for column in EXPORT_COLUMNS}
+
+
+def export_candidates(
+    database: Database, path: Path, *, criteria: SearchCriteria | None = None
+) -> int:
+    """Write live candidates (or those matching criteria) to .csv or .json; return how many."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise WorkbenchError(f"{path.name}: candidates can be exported only to .csv or .json")
+    # One read transaction, so the file is a consistent snapshot even while others save.
+    with database.read() as session:
+        ids = _ids_to_export(session, criteria)
+        records = _exported_dicts(session, ids)
+        if suffix == ".csv":
+            # The BOM tells Excel the file is UTF-8; without it names like Łukasz are garbled.
+            return _write_atomically(path, lambda handle: _write_csv(handle, records), "utf-8-sig")
+        return _write_atomically(path, lambda handle: _write_json(handle, records), "utf-8")
+
+
+def _ids_to_export(session: Session, criteria: SearchCriteria | None) -> list[int]:
+    """Return the ids to export in file order: the criteria's order, else live ones by id."""
+    if criteria is not None:
+        return candidate_ids(session, criteria)
+    return list(session.scalars(select(C.id).where(C.deleted_at.is_(None)).order_by(C.id)))
+
+
+def _exported_dicts(session: Session, ids: Sequence[int]) -> Iterator[dict[str, Any]]:
+    """Yield the export dict of each id, reading a chunk of candidates at a time."""
+    for start in range(0, len(ids), EXPORT_CHUNK):
+        chunk = ids[start : start + EXPORT_CHUNK]
+        rows = {row.id: row for row in session.execute(select(*_SELECTED).where(C.id.in_(chunk)))}
+        other_roles = _other_roles(session, chunk)
+        for candidate_id in chunk:
+            row = rows.get(candidate_id)
+            if row is not None:
+                yield _row_to_dict(row, other_roles.get(candidate_id, []))
+
+
+def _other_roles(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Return the slugs of each candidate's non-primary roles, in the guide's order."""
+    query = select(CandidateRoleRecord.candidate_id, CandidateRoleRecord.role).where(
+        CandidateRoleRecord.candidate_id.in_(list(ids)), CandidateRoleRecord.is_primary.is_(False)
+    )
+    roles: dict[int, list[str]] = {}
+    for candidate_id, role in session.execute(query):
+        roles.setdefault(candidate_id, []).append(role)
+    for held in roles.values():
+        # The order the domain uses, so an export matches what `show` prints.
+        held.sort(key=lambda slug: _ROLE_ORDER.get(slug, len(_ROLE_ORDER)))
+    return roles
+
+
+def _row_to_dict(row: Any, other_roles: list[str]) -> dict[str, Any]:
+    """Return a selected row as candidate_to_dict would return the candidate."""
+    values = {
+        "id": row.id,
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "email": row.email,
+        "phone": row.phone,
+        "city": row.city,
+        "country": row.country,
+        "primary_role": row.primary_role,
+        "other_roles": other_roles,
+        "years_experience": row.years_experience,
+        "level": row.level,
+        "salary_expectation": row.salary_expectation,
+        "currency": row.currency,
+        "available_from": row.available_from.isoformat() if row.available_from else None,
+        "skills": list(row.skills or ()),
+        "summary": row.summary,
+        "linkedin_url": row.linkedin_url,
+    }
+    return {column: values[column] for column in EXPORT_COLUMNS}
+
+
+def _csv_cell(column: str, value: Any) -> str:
+    """Return a value as CSV text: lists joined with '; ', None as empty."""
+    if value is None:
+        return ""
+    if column in LIST_COLUMNS:
+        return f"{LIST_SEPARATOR} ".join(value)
+    if isinstance(value, float):
+        # 7.0 reads as 7 in a spreadsheet; repr keeps every digit of 7.5.
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _write_csv(handle: TextIO, records: Iterable[dict[str, Any]]) -> int:
+    """Write a header and one line per record; return how many records were written."""
+    writer = csv.writer(handle)
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for record in records:
+        writer.writerow([_csv_cell(column, record[column]) for column in EXPORT_COLUMNS])
+        count += 1
+    return count
+
+
+def _write_json(handle: TextIO, records: Iterable[dict[str, Any]]) -> int:
+    """Write the records as a JSON list; return how many were written."""
+    # Written one object at a time, laid out exactly as json.dump(list, indent=2) would.
+    handle.write("[")
+    count = 0
+    for record in records:
+        handle.write(",\n" if count else "\n")
+        handle.write(textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  "))
+        count += 1
+    handle.write("\n]\n" if count else "]\n")
+    return count
+
+
+def _write_atomically(path: Path, write: Callable[[TextIO], int], encoding: str) -> int:
+    """Write to a temporary file beside path and rename it over path once complete."""
+    try:
+        descriptor, temporary_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".part", dir=path.parent
+        )
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write {path}: {exc.strerror or exc}") from None
+    temporary = Path(temporary_name)
+    try:
+        with open(descriptor, "w", encoding=encoding, newline="") as handle:
+            count = write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise WorkbenchError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return count
+
+
+__all__ = ["EXPORT_COLUMNS", "candidate_to_dict", "export_candidates"]

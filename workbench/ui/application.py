@@ -1,0 +1,78 @@
+"""Start the Qt application: open the database (or explain why not) and show the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from workbench.domain.errors import WorkbenchError
+from workbench.store.bootstrap import open_database
+from workbench.store.engine import Database
+
+
+def _configure_logging() -> Path | None:
+    from platformdirs import user_log_path
+
+    folder = user_log_path("Workbench", appauthor=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    log_file = folder / "workbench.log"
+    logging.basicConfig(
+        filename=log_file, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s"
+    )
+    return log_file
+
+
+def open_or_ask(path: Path) -> Database | None:
+    """Open the database; on failure let the user pick another file or quit."""
+    while True:
+        try:
+            return open_database(path)
+        except WorkbenchError as exc:
+            box = QMessageBox()
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(QCoreApplication.translate("app", "Cannot open the database"))
+            box.setText(str(exc))
+            other = box.addButton(
+                QCoreApplication.translate("app", "Open another…"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is not other:
+                return None
+            chosen, _ = QFileDialog.getSaveFileName(
+                None,
+                QCoreApplication.translate("app", "Open or create a database"),
+                str(path.parent),
+                "Workbench database (*.sqlite3);;All files (*)",
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+
+
+def run(database_path: Path) -> int:
+    """Show the main window on the database at database_path until the user quits."""
+    _configure_logging()
+    app = QApplication.instance() or QApplication(sys.argv)
+    QCoreApplication.setOrganizationName("Workbench")
+    QCoreApplication.setApplicationName("Workbench")
+    database = open_or_ask(database_path)
+    if database is None:
+        return 1
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow(database, QSettings())
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        database.close()

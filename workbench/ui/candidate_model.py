@@ -1,0 +1,185 @@
+"""The candidate table model: holds only ordered ids, fetches rows lazily in blocks from SQL."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from workbench.domain.candidate import format_phone
+from workbench.domain.search import CandidateRow, SortKey
+from workbench.services.search import candidate_rows
+from workbench.store.engine import Database
+
+BLOCK_SIZE = 200
+MAX_CACHED_BLOCKS = 64
+
+COLUMNS: tuple[tuple[SortKey, str], ...] = (
+    (SortKey.NAME, "Name"),
+    (SortKey.ROLE, "Primary role"),
+    (SortKey.LEVEL, "Level"),
+    (SortKey.YEARS, "Years"),
+    (SortKey.CITY, "City"),
+    (SortKey.COUNTRY, "Country"),
+    (SortKey.AVAILABLE, "Available"),
+    (SortKey.SALARY, "Salary"),
+    (SortKey.EMAIL, "Email"),
+    (SortKey.PHONE, "Phone"),
+    (SortKey.UPDATED, "Updated"),
+)
+
+ParentIndex = QModelIndex | QPersistentModelIndex
+
+
+def _display(row: CandidateRow, key: SortKey, today: date) -> str:
+    if key is SortKey.NAME:
+        return f"{row.last_name}, {row.first_name}"
+    if key is SortKey.ROLE:
+        return row.primary_role.label if row.primary_role else ""
+    if key is SortKey.LEVEL:
+        return row.level.label if row.level else ""
+    if key is SortKey.YEARS:
+        return "" if row.years_experience is None else f"{row.years_experience:g}"
+    if key is SortKey.CITY:
+        return row.city
+    if key is SortKey.COUNTRY:
+        return row.country
+    if key is SortKey.AVAILABLE:
+        if row.available_from is None:
+            return ""
+        return "now" if row.available_from <= today else row.available_from.isoformat()
+    if key is SortKey.SALARY:
+        if row.salary_expectation is None:
+            return ""
+        return f"{row.salary_expectation:,} {row.currency}"
+    if key is SortKey.EMAIL:
+        return row.email
+    if key is SortKey.PHONE:
+        return format_phone(row.phone)
+    if key is SortKey.UPDATED:
+        return f"{row.updated_at:%Y-%m-%d}"
+    return ""
+
+
+class CandidateTableModel(QAbstractTableModel):
+    """A read-only table over the ids of one search, in the order SQL returned them."""
+
+    sortRequested = Signal(object, bool)  # SortKey, descending
+
+    def __init__(self, database: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._ids: tuple[int, ...] = ()
+        self._blocks: OrderedDict[int, list[CandidateRow | None]] = OrderedDict()
+        self._today = date.today()
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show a new result: replace every row at once."""
+        self.beginResetModel()
+        self._ids = tuple(ids)
+        self._blocks.clear()
+        self._today = date.today()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Drop cached rows so the visible ones are read again (after an edit)."""
+        self._blocks.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
+
+    def candidate_id(self, row: int) -> int | None:
+        """Return the candidate id shown in a row."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, candidate_id: int) -> int | None:
+        """Return the row showing a candidate, if it is in the current result."""
+        try:
+            return self._ids.index(candidate_id)
+        except ValueError:
+            return None
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        """Return the ids of the current result in display order."""
+        return self._ids
+
+    def row_data(self, row: int) -> CandidateRow | None:
+        """Return the candidate shown in a row, reading its block if needed."""
+        if not 0 <= row < len(self._ids):
+            return None
+        block_number, offset = divmod(row, BLOCK_SIZE)
+        block = self._blocks.get(block_number)
+        if block is None:
+            block = self._load_block(block_number)
+        else:
+            self._blocks.move_to_end(block_number)
+        return block[offset]
+
+    def _load_block(self, block_number: int) -> list[CandidateRow | None]:
+        start = block_number * BLOCK_SIZE
+        ids = self._ids[start : start + BLOCK_SIZE]
+        by_id = {r.id: r for r in candidate_rows(self._database, ids)}
+        block: list[CandidateRow | None] = [by_id.get(i) for i in ids]
+        self._blocks[block_number] = block
+        while len(self._blocks) > MAX_CACHED_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of matches (none under a cell: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
+        """Return the number of columns."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: ParentIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return a cell's text, alignment or colour."""
+        if not index.isValid():
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self.row_data(index.row())
+            return "" if row is None else _display(row, key, self._today)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in (SortKey.YEARS, SortKey.SALARY):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            row = self.row_data(index.row())
+            if row is not None and row.deleted:
+                return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.UserRole:
+            return self.candidate_id(index.row())
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Return column titles; rows are not numbered."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section][1])
+        return None
+
+    def flags(self, index: ParentIndex) -> Qt.ItemFlag:
+        """Rows are selectable, never edited in place."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask for the result again, sorted in SQL (sorting 100,000 rows here would freeze)."""
+        if 0 <= column < len(COLUMNS):
+            self.sortRequested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,256 @@
+"""The candidate editor's list tabs: skills checklists, work history and education tables."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.candidate import EducationEntry, WorkHistoryEntry
+from workbench.domain.vocabulary import INDUSTRIES, SKILL_CATEGORIES, WORK_ENVIRONMENTS
+
+
+def error_label() -> QLabel:
+    """Return the red label that shows what is wrong with the field above it."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, message: str | None) -> None:
+    """Show a message in an error label, or hide it when there is none."""
+    label.setText(message or "")
+    label.setVisible(bool(message))
+
+
+def _checkbox_grid(title: str, names: tuple[str, ...], columns: int) -> tuple[QGroupBox, dict]:
+    box = QGroupBox(title)
+    grid = QGridLayout(box)
+    boxes: dict[str, QCheckBox] = {}
+    for i, name in enumerate(names):
+        check = QCheckBox(name)
+        boxes[name] = check
+        grid.addWidget(check, i // columns, i % columns)
+    return box, boxes
+
+
+class SkillsSection(QWidget):
+    """Checklists from the guide, free tags, work environments and industries."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self._skill_boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout()
+        for i, (category, skills) in enumerate(SKILL_CATEGORIES.items()):
+            box, boxes = _checkbox_grid(self.tr(category), skills, 2)
+            self._skill_boxes.update(boxes)
+            grid.addWidget(box, i // 2, i % 2)
+        layout.addLayout(grid)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(
+            self.tr("Other skills, separated by ; (e.g. SAFe; ServiceNow)")
+        )
+        tags_row = QHBoxLayout()
+        tags_row.addWidget(QLabel(self.tr("Other skills:")))
+        tags_row.addWidget(self.tags)
+        layout.addLayout(tags_row)
+        env_box, self._env_boxes = _checkbox_grid(
+            self.tr("Preferred work environments"), WORK_ENVIRONMENTS, 3
+        )
+        industry_box, self._industry_boxes = _checkbox_grid(self.tr("Industries"), INDUSTRIES, 4)
+        layout.addWidget(env_box)
+        layout.addWidget(industry_box)
+        layout.addStretch(1)
+        for check in [
+            *self._skill_boxes.values(),
+            *self._env_boxes.values(),
+            *self._industry_boxes.values(),
+        ]:
+            check.toggled.connect(self.changed)
+        self.tags.textEdited.connect(self.changed)
+        self._extra_environments: tuple[str, ...] = ()
+        self._extra_industries: tuple[str, ...] = ()
+
+    def set_values(
+        self, skills: tuple[str, ...], environments: tuple[str, ...], industries: tuple[str, ...]
+    ) -> None:
+        """Tick the stored values; unknown skills become free tags."""
+        for name, check in self._skill_boxes.items():
+            check.setChecked(name in skills)
+        self.tags.setText("; ".join(s for s in skills if s not in self._skill_boxes))
+        for name, check in self._env_boxes.items():
+            check.setChecked(name in environments)
+        for name, check in self._industry_boxes.items():
+            check.setChecked(name in industries)
+        # Values from an import that are not in the checklists are kept, not dropped.
+        self._extra_environments = tuple(e for e in environments if e not in self._env_boxes)
+        self._extra_industries = tuple(i for i in industries if i not in self._industry_boxes)
+
+    def skills(self) -> tuple[str, ...]:
+        """Return ticked checklist skills followed by the free tags."""
+        ticked = [name for name, check in self._skill_boxes.items() if check.isChecked()]
+        tags = [t.strip() for t in re.split(r"[;,]", self.tags.text()) if t.strip()]
+        return tuple(ticked + tags)
+
+    def environments(self) -> tuple[str, ...]:
+        """Return the ticked work environments."""
+        ticked = [n for n, c in self._env_boxes.items() if c.isChecked()]
+        return (*ticked, *self._extra_environments)
+
+    def industries(self) -> tuple[str, ...]:
+        """Return the ticked industries."""
+        ticked = [n for n, c in self._industry_boxes.items() if c.isChecked()]
+        return (*ticked, *self._extra_industries)
+
+
+def parse_month_or_date(text: str) -> date | None:
+    """Return a date from 'YYYY-MM-DD' or 'YYYY-MM' (first of month); raise ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        text += "-01"
+    return date.fromisoformat(text)
+
+
+class _TableSection(QWidget):
+    """A small editable table with Add and Remove buttons and an error line."""
+
+    changed = Signal()
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(self.headers))
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.headers])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.itemChanged.connect(self.changed)
+        layout.addWidget(self.table)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def add_row(self, values: tuple[str, ...] = ()) -> None:
+        """Append a row, filled with values when given."""
+        row = self.table.rowCount()
+        self.table.blockSignals(True)
+        self.table.insertRow(row)
+        for column in range(len(self.headers)):
+            text = values[column] if column < len(values) else ""
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.blockSignals(False)
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        """Remove the selected rows."""
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.table.removeRow(row)
+        if rows:
+            self.changed.emit()
+
+    def clear_rows(self) -> None:
+        """Remove every row without marking the form changed."""
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        self.table.blockSignals(False)
+
+    def cells(self) -> list[list[str]]:
+        """Return the text of every non-empty row."""
+        rows = []
+        for row in range(self.table.rowCount()):
+            values = []
+            for column in range(len(self.headers)):
+                item = self.table.item(row, column)
+                values.append(item.text().strip() if item else "")
+            if any(values):
+                rows.append(values)
+        return rows
+
+
+class HistorySection(_TableSection):
+    """Work history: employer, title, start, end, description."""
+
+    headers = ("Employer", "Title", "Start (YYYY-MM)", "End (blank if current)", "Description")
+
+    def set_entries(self, entries: tuple[WorkHistoryEntry, ...]) -> None:
+        """Show stored entries."""
+        self.clear_rows()
+        for e in entries:
+            self.add_row(
+                (
+                    e.employer,
+                    e.title,
+                    e.start.isoformat() if e.start else "",
+                    e.end.isoformat() if e.end else "",
+                    e.description,
+                )
+            )
+
+    def entries(self) -> tuple[list[WorkHistoryEntry], str | None]:
+        """Return the entries and, if a date cannot be read, what is wrong."""
+        result = []
+        for number, (employer, title, start, end, description) in enumerate(self.cells(), 1):
+            try:
+                start_date, end_date = parse_month_or_date(start), parse_month_or_date(end)
+            except ValueError:
+                return [], f"row {number}: dates must look like 2024-03 or 2024-03-15"
+            result.append(WorkHistoryEntry(employer, title, start_date, end_date, description))
+        return result, None
+
+
+class EducationSection(_TableSection):
+    """Education: degree level, field, institution, year."""
+
+    headers = ("Degree level", "Field of study", "Institution", "Year")
+
+    def set_entries(self, entries: tuple[EducationEntry, ...]) -> None:
+        """Show stored entries."""
+        self.clear_rows()
+        for e in entries:
+            year = str(e.year) if e.year else ""
+            self.add_row((e.degree_level, e.field_of_study, e.institution, year))
+
+    def entries(self) -> tuple[list[EducationEntry], str | None]:
+        """Return the entries and, if a year cannot be read, what is wrong."""
+        result = []
+        for number, (level, field_of_study, institution, year) in enumerate(self.cells(), 1):
+            if year and not year.isdigit():
+                return [], f"row {number}: the year must be a number such as 2015"
+            result.append(
+                EducationEntry(level, field_of_study, institution, int(year) if year else None)
+            )
+        return result, None

@@ -1,0 +1,661 @@
+"""The main window: the candidate list with search and filters beside the candidate editor."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.errors import WorkbenchError
+from workbench.domain.roles import Level, Specialisation
+from workbench.domain.search import SearchCriteria, SortKey, Visibility
+from workbench.services import candidates as candidate_service
+from workbench.services.search import SearchResult, known_countries, search_candidates
+from workbench.store.engine import Database
+from workbench.ui.candidate_editor import CandidateEditor
+from workbench.ui.candidate_model import CandidateTableModel
+from workbench.ui.errors import show_error
+from workbench.ui.import_report import ImportReportDialog
+from workbench.ui.tasks import LongTask, run_in_background
+from workbench.ui.welcome import WelcomePanel
+
+SEARCH_DELAY_MS = 180
+SAMPLE_SIZE = 200
+
+
+class MainWindow(QMainWindow):
+    """Find, browse and edit candidates; import, export and load sample data."""
+
+    searchFinished = Signal(object)  # SearchResult, once the list shows it
+
+    new_action: QAction
+    save_action: QAction
+    delete_action: QAction
+    restore_action: QAction
+    find_action: QAction
+    import_action: QAction
+    export_action: QAction
+    sample_action: QAction
+    purge_action: QAction
+    quit_action: QAction
+
+    def __init__(self, database: Database, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.database = database
+        self.settings = settings or QSettings()
+        self._generation = 0
+        self._sort: tuple[SortKey, bool] | None = None
+        self._last_text = ""
+        self._last_result: SearchResult | None = None
+        self._search_started = 0.0
+        self._ready = False  # Qt asks the model to sort while the header is being set up
+        self.setWindowTitle(self.tr("Workbench — IT Project Manager candidates"))
+        self.resize(1400, 850)
+        self._build_widgets()
+        self._create_actions()
+        self._restore_layout()
+        self._refresh_countries()
+        self._ready = True
+        self.run_search()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(
+            self.tr("Search names, email, summary, skills, work history…  (Ctrl+F)")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self._text_changed)
+
+        self.role_filter = self._combo(
+            "roleFilter", [(self.tr("Any role"), None)] + [(r.label, r) for r in Specialisation]
+        )
+        self.level_filter = self._combo(
+            "levelFilter", [(self.tr("Any level"), None)] + [(lv.label, lv) for lv in Level]
+        )
+        self.availability_filter = self._combo(
+            "availabilityFilter",
+            [
+                (self.tr("Available any time"), None),
+                (self.tr("Available now"), 0),
+                (self.tr("Available within 30 days"), 30),
+                (self.tr("Available within 90 days"), 90),
+            ],
+        )
+        self.country_filter = self._combo("countryFilter", [(self.tr("Any country"), "")])
+        self.visibility_filter = self._combo(
+            "visibilityFilter",
+            [
+                (self.tr("Active candidates"), Visibility.ACTIVE),
+                (self.tr("Deleted (restorable)"), Visibility.DELETED),
+            ],
+        )
+
+        filters = QHBoxLayout()
+        for combo in (
+            self.role_filter,
+            self.level_filter,
+            self.availability_filter,
+            self.country_filter,
+            self.visibility_filter,
+        ):
+            filters.addWidget(combo, 1)
+        filters.addStretch(0)
+
+        self.candidate_model = CandidateTableModel(self.database, self)
+        self.candidate_model.sortRequested.connect(self._sort_requested)
+        self.table = QTableView()
+        self.table.setObjectName("candidateTable")
+        self.table.setModel(self.candidate_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        for column, width in enumerate((200, 230, 80, 60, 120, 120, 90, 120, 240, 150, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.editor = CandidateEditor(self.database)
+        self.editor.setObjectName("candidateEditor")
+        self.editor.saved.connect(self._candidate_saved)
+        self.editor.dirtyChanged.connect(self._update_actions)
+        self.editor.openRequested.connect(self.open_candidate)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_box)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([820, 580])
+
+        self.welcome = WelcomePanel()
+        self.welcome.addRequested.connect(self._welcome_add)
+        self.welcome.importRequested.connect(self.import_spreadsheet)
+        self.welcome.sampleRequested.connect(self.load_sample_data)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.splitter)
+        self.pages.setCurrentWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.statusBar().addWidget(self.count_label, 1)
+        path = str(self.database.path) if self.database.path else ""
+        self.statusBar().addPermanentWidget(QLabel(path))
+
+    def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        # Long role names must not force the window wider than a small laptop screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(self.run_search)
+        return combo
+
+    def _create_actions(self) -> None:
+        # One table of actions: (attribute, text, shortcut, slot, on toolbar).
+        table: list[tuple[str, str, Any, Any, bool]] = [
+            (
+                "new_action",
+                self.tr("&New candidate"),
+                QKeySequence.StandardKey.New,
+                self.new_candidate,
+                True,
+            ),
+            (
+                "save_action",
+                self.tr("&Save"),
+                QKeySequence.StandardKey.Save,
+                self.editor.save,
+                True,
+            ),
+            (
+                "delete_action",
+                self.tr("&Delete"),
+                QKeySequence.StandardKey.Delete,
+                self.delete_selected,
+                True,
+            ),
+            (
+                "restore_action",
+                self.tr("&Restore"),
+                QKeySequence("Ctrl+Shift+R"),
+                self.restore_selected,
+                True,
+            ),
+            (
+                "find_action",
+                self.tr("&Find…"),
+                QKeySequence.StandardKey.Find,
+                self.focus_search,
+                True,
+            ),
+            (
+                "import_action",
+                self.tr("&Import spreadsheet…"),
+                QKeySequence("Ctrl+I"),
+                self.import_spreadsheet,
+                True,
+            ),
+            (
+                "export_action",
+                self.tr("&Export list…"),
+                QKeySequence("Ctrl+E"),
+                self.export_list,
+                False,
+            ),
+            ("sample_action", self.tr("Load &sample data"), None, self.load_sample_data, False),
+            (
+                "purge_action",
+                self.tr("&Purge deleted candidates…"),
+                None,
+                self.purge_deleted,
+                False,
+            ),
+            ("quit_action", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, False),
+        ]
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for attribute, text, shortcut, slot, on_toolbar in table:
+            action = QAction(text, self)
+            action.setObjectName(attribute)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda *_, s=slot: s())
+            setattr(self, attribute, action)
+            if on_toolbar:
+                toolbar.addAction(action)
+        # Delete acts on the list only, so the key still deletes text in the editor's fields.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (self.import_action, self.export_action, self.sample_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Candidate"))
+        for action in (self.new_action, self.save_action, self.delete_action, self.restore_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.purge_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.find_action)
+        self._update_actions()
+
+    # --- layout memory --------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = self.settings.value("main/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def _save_layout(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        self.settings.setValue("main/header", self.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Offer to save unsaved edits, then remember the layout."""
+        if not self._may_leave_editor():
+            event.ignore()
+            return
+        self._save_layout()
+        event.accept()
+
+    # --- searching ------------------------------------------------------------------------
+
+    def criteria(self) -> SearchCriteria:
+        """Return what the search box and filters currently ask for."""
+        role = self.role_filter.currentData()
+        level = self.level_filter.currentData()
+        days = self.availability_filter.currentData()
+        sort, descending = self._sort if self._sort else (None, False)
+        return SearchCriteria(
+            text=self.search_box.text(),
+            roles=(role,) if role else (),
+            levels=(level,) if level else (),
+            available_by=None if days is None else date.today() + timedelta(days=days),
+            country=self.country_filter.currentData() or "",
+            visibility=self.visibility_filter.currentData(),
+            sort=sort,
+            descending=descending,
+        )
+
+    def _text_changed(self, text: str) -> None:
+        if bool(text.strip()) != bool(self._last_text.strip()):
+            # A new query ranks by relevance until a column is clicked.
+            self._sort = None
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._last_text = text
+        self.search_timer.start()
+
+    def _sort_requested(self, key: SortKey, descending: bool) -> None:
+        if not self._ready:
+            return
+        self._sort = (key, descending)
+        self.run_search()
+
+    def run_search(self) -> None:
+        """Search in the background; only the newest search's result is shown."""
+        self.search_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        criteria = self.criteria()
+        self._search_started = time.perf_counter()
+        self.count_label.setText(self.tr("Searching…"))
+        run_in_background(
+            lambda: search_candidates(self.database, criteria),
+            lambda result: self._show_result(generation, result),
+            lambda error: self._search_failed(generation, error),
+            context=self,
+        )
+
+    def _show_result(self, generation: int, result: SearchResult) -> None:
+        if generation != self._generation:
+            return
+        elapsed_ms = (time.perf_counter() - self._search_started) * 1000
+        current = self.editor.candidate.id if self.editor.candidate else None
+        self._last_result = result
+        self.candidate_model.set_ids(result.ids)
+        if current is not None:
+            self._select_id(current, load=False)
+        shown = len(result.ids)
+        if result.criteria == SearchCriteria(
+            sort=result.criteria.sort, descending=result.criteria.descending
+        ):
+            text = self.tr("{n} candidates").format(n=f"{shown:,}")
+        else:
+            text = self.tr("{n} of {total} candidates match").format(
+                n=f"{shown:,}", total=f"{result.total_active:,}"
+            )
+        sort = result.criteria.effective_sort
+        if sort is SortKey.RELEVANCE:
+            text += self.tr(" · best matches first")
+        self.count_label.setText(f"{text} · {elapsed_ms:.0f} ms")
+        empty_store = result.total_active == 0 and result.criteria.visibility is Visibility.ACTIVE
+        showing_welcome = self.pages.currentWidget() is self.welcome
+        if empty_store and not self.editor.is_dirty and not result.criteria.terms:
+            self.pages.setCurrentWidget(self.welcome)
+        elif showing_welcome:
+            self.pages.setCurrentWidget(self.splitter)
+        self._update_actions()
+        self.searchFinished.emit(result)
+
+    def _search_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self.count_label.setText(self.tr("Search failed"))
+            show_error(self, self.tr("Search failed"), error)
+
+    def _refresh_countries(self) -> None:
+        current = self.country_filter.currentData()
+        try:
+            countries = known_countries(self.database)
+        except WorkbenchError:
+            return
+        self.country_filter.blockSignals(True)
+        self.country_filter.clear()
+        self.country_filter.addItem(self.tr("Any country"), "")
+        for country in countries:
+            self.country_filter.addItem(country, country)
+        index = self.country_filter.findData(current)
+        self.country_filter.setCurrentIndex(max(index, 0))
+        self.country_filter.blockSignals(False)
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, text selected."""
+        self.pages.setCurrentWidget(self.splitter)
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    # --- selection and editing ------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """Return the ids of the selected rows, in list order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = (self.candidate_model.candidate_id(r) for r in rows)
+        return [i for i in ids if i is not None]
+
+    def _may_leave_editor(self) -> bool:
+        if not self.editor.is_dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save your changes to this candidate first?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.editor.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.editor.revert()
+            return True
+        return False
+
+    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        candidate_id = (
+            self.candidate_model.candidate_id(current.row()) if current.isValid() else None
+        )
+        if candidate_id is None or (
+            self.editor.candidate is not None and self.editor.candidate.id == candidate_id
+        ):
+            return
+        if not self._may_leave_editor():
+            # Put the selection back on the candidate still being edited.
+            QTimer.singleShot(
+                0,
+                lambda: (
+                    self._select_id(self.editor.candidate.id, load=False)
+                    if self.editor.candidate
+                    else None
+                ),
+            )
+            return
+        self._load_into_editor(candidate_id)
+
+    def _load_into_editor(self, candidate_id: int) -> None:
+        try:
+            self.editor.load(candidate_service.get_candidate(self.database, candidate_id))
+        except WorkbenchError as exc:
+            show_error(self, self.tr("Cannot open candidate"), exc)
+
+    def _select_id(self, candidate_id: int, *, load: bool = True) -> None:
+        row = self.candidate_model.row_of(candidate_id)
+        if row is None:
+            return
+        index = self.candidate_model.index(row, 0)
+        selection = self.table.selectionModel()
+        selection.blockSignals(not load)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.scrollTo(index)
+        self._update_actions()
+
+    def open_candidate(self, candidate_id: int) -> None:
+        """Show a candidate in the editor (and in the list if it is part of the result)."""
+        if not self._may_leave_editor():
+            return
+        self._load_into_editor(candidate_id)
+        self._select_id(candidate_id, load=False)
+
+    def new_candidate(self) -> None:
+        """Clear the editor for a new candidate."""
+        if not self._may_leave_editor():
+            return
+        self.pages.setCurrentWidget(self.splitter)
+        self.table.clearSelection()
+        self.editor.start_new()
+        self.editor.tabs.setCurrentIndex(0)
+
+    def _welcome_add(self) -> None:
+        self.pages.setCurrentWidget(self.splitter)
+        self.new_candidate()
+
+    def _candidate_saved(self, _candidate: object) -> None:
+        self._refresh_countries()
+        self.candidate_model.refresh_rows()
+        self.run_search()
+
+    def _update_actions(self, *_: object) -> None:
+        ids = self.selected_ids()
+        rows = [
+            self.candidate_model.row_data(self.candidate_model.row_of(i) or 0) for i in ids[:50]
+        ]
+        self.save_action.setEnabled(self.editor.is_dirty)
+        self.delete_action.setEnabled(any(r is not None and not r.deleted for r in rows))
+        self.restore_action.setEnabled(any(r is not None and r.deleted for r in rows))
+
+    def delete_selected(self) -> None:
+        """Move the selected candidates to the deleted list (restorable)."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            count = candidate_service.delete_candidates(self.database, ids)
+        except WorkbenchError as exc:
+            show_error(self, self.tr("Not deleted"), exc)
+            return
+        if self.editor.candidate and self.editor.candidate.id in ids:
+            self.editor.start_new()
+        self.statusBar().showMessage(
+            self.tr("Deleted {n} candidates; restore them from “Deleted (restorable)”.").format(
+                n=count
+            ),
+            8000,
+        )
+        self.run_search()
+
+    def restore_selected(self) -> None:
+        """Bring the selected deleted candidates back."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            count = candidate_service.restore_candidates(self.database, ids)
+        except WorkbenchError as exc:
+            show_error(self, self.tr("Not restored"), exc)
+            return
+        self.statusBar().showMessage(self.tr("Restored {n} candidates.").format(n=count), 8000)
+        self.editor.reload()
+        self.run_search()
+
+    def purge_deleted(self) -> None:
+        """Remove every deleted candidate for good, after confirmation."""
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Purge deleted candidates"),
+            self.tr("Remove every deleted candidate for good? This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            count = candidate_service.purge_deleted(self.database)
+        except WorkbenchError as exc:
+            show_error(self, self.tr("Not purged"), exc)
+            return
+        if self.editor.candidate and self.editor.candidate.deleted_at:
+            self.editor.start_new()
+        self.statusBar().showMessage(self.tr("Purged {n} candidates.").format(n=count), 8000)
+        self.run_search()
+
+    # --- long work ------------------------------------------------------------------------
+
+    def _start_long_task(self, title: str, function: Any, on_success: Any) -> LongTask:
+        task = LongTask(self, title, function)
+        task.succeeded.connect(on_success)
+        task.failed.connect(lambda error: show_error(self, title, error))
+        task.cancelled.connect(
+            lambda: self.statusBar().showMessage(self.tr("Cancelled; nothing was saved."), 8000)
+        )
+        task.start()
+        return task
+
+    def import_spreadsheet(self) -> None:
+        """Import a CSV or Excel file in the background, then show what was refused."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import candidates"),
+            str(Path.home()),
+            self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> LongTask:
+        """Import the given file in the background."""
+        from workbench.services.importing import import_file
+
+        def finished(report: Any) -> None:
+            self._refresh_countries()
+            self.pages.setCurrentWidget(self.splitter)
+            self.run_search()
+            self.last_import_dialog = ImportReportDialog(report, path.name, self)
+            self.last_import_dialog.open()
+
+        return self._start_long_task(
+            self.tr("Importing {name}").format(name=path.name),
+            lambda reporter: import_file(self.database, path, reporter=reporter),
+            finished,
+        )
+
+    def export_list(self) -> None:
+        """Export the candidates of the current list to CSV or JSON."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export candidates"),
+            str(Path.home() / "candidates.csv"),
+            self.tr("CSV (*.csv);;JSON (*.json)"),
+        )
+        if path:
+            self.export_file(Path(path))
+
+    def export_file(self, path: Path) -> LongTask:
+        """Export the current list to the given file in the background."""
+        from workbench.services.exporting import export_candidates
+
+        criteria = self.criteria()
+        return self._start_long_task(
+            self.tr("Exporting"),
+            lambda _reporter: export_candidates(self.database, path, criteria=criteria),
+            lambda count: self.statusBar().showMessage(
+                self.tr("Exported {n} candidates to {path}.").format(n=count, path=path), 10000
+            ),
+        )
+
+    def load_sample_data(self) -> LongTask:
+        """Add realistic sample candidates (the `workbench demo` generator)."""
+        from workbench.services.demo import add_demo_candidates
+
+        def finished(count: Any) -> None:
+            self._refresh_countries()
+            self.pages.setCurrentWidget(self.splitter)
+            self.statusBar().showMessage(self.tr("Added {n} sample candidates.").format(n=count))
+            self.run_search()
+
+        return self._start_long_task(
+            self.tr("Loading sample data"),
+            lambda reporter: add_demo_candidates(self.database, SAMPLE_SIZE, reporter=reporter),
+            finished,
+        )
