@@ -207,6 +207,22 @@ def _cmd_show(database: Database, args: argparse.Namespace) -> int:
     for key, value in data.items():
         shown = "; ".join(value) if isinstance(value, list) else value
         print(f"{key:>20}: {'' if shown is None else shown}")
+    d = candidate.draft
+    for label, values in (
+        ("work environments", d.work_environments),
+        ("industries", d.industries),
+    ):
+        if values:
+            print(f"{label:>20}: {'; '.join(values)}")
+    for label, value in (("clearance", d.security_clearance), ("source", d.source)):
+        if value:
+            print(f"{label:>20}: {value}")
+    for job in d.work_history:
+        period = f"{job.start or '?'} – {job.end or 'now'}"
+        print(f"{'work history':>20}: {period}  {job.title}, {job.employer}")
+    for school in d.education:
+        parts = filter(None, (school.degree_level, school.field_of_study, school.institution))
+        print(f"{'education':>20}: {', '.join(parts)} {school.year or ''}".rstrip())
     if candidate.deleted_at:
         print(f"{'deleted':>20}: {candidate.deleted_at:%Y-%m-%d %H:%M} UTC (restorable)")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 
 from workbench.domain.candidate import CandidateDraft
 from workbench.domain.roles import Specialisation
@@ -31,7 +31,7 @@ def open_window(qtbot, database, settings):
 def search(qtbot, window: MainWindow, text: str) -> None:
     """Type into the search box and wait for the list to show the answer."""
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
-        window.search_box.setText(text)
+        window.search_bar.search_box.setText(text)
 
 
 def test_empty_database_opens_on_welcome_panel(qtbot, open_window):
@@ -61,10 +61,14 @@ def test_filters_narrow_the_list(qtbot, database, open_window, fill_candidates):
     fill_candidates(database, 60)
     window = open_window()
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
-        window.role_filter.setCurrentIndex(window.role_filter.findData(Specialisation.SCRUM_MASTER))
+        window.search_bar.role_filter.setCurrentIndex(
+            window.search_bar.role_filter.findData(Specialisation.SCRUM_MASTER)
+        )
     assert window.candidate_model.rowCount() == 10
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
-        window.country_filter.setCurrentIndex(window.country_filter.findData("Poland"))
+        window.search_bar.country_filter.setCurrentIndex(
+            window.search_bar.country_filter.findData("Poland")
+        )
     rows = [window.candidate_model.row_data(r) for r in range(window.candidate_model.rowCount())]
     assert rows and all(
         r.country == "Poland" and r.primary_role is Specialisation.SCRUM_MASTER for r in rows
@@ -163,7 +167,7 @@ def test_delete_then_restore(qtbot, database, open_window, fill_candidates):
     assert window.candidate_model.rowCount() == 4
     assert count_candidates(database, Visibility.DELETED) == 1
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
-        window.visibility_filter.setCurrentIndex(1)
+        window.search_bar.visibility_filter.setCurrentIndex(1)
     assert window.candidate_model.rowCount() == 1
     window.table.selectRow(0)
     assert window.restore_action.isEnabled()
@@ -205,3 +209,52 @@ def test_twenty_thousand_void_calls_do_not_abort(qtbot):
     for i in range(20_000):
         label.setText(str(i))
     assert label.text() == "19999"
+
+
+def test_import_from_the_window_keeps_good_rows_and_lists_refused_ones(
+    qtbot, tmp_path, database, open_window, monkeypatch
+):
+    sheet = tmp_path / "messy.csv"
+    sheet.write_text(
+        "\ufefffirst_name;last_name;email;primary_role;favourite_colour\n"
+        "Ann;Smith;ann@example.com;Scrum Master;blue\n"
+        "Bob;;bob@example.com;agile-pm;red\n"
+        "Chen;王;not-an-email;;green\n"
+        "Dana;Ivanova;ANN@example.com;;pink\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(
+        "workbench.ui.transfers.QFileDialog.getOpenFileName",
+        lambda *args, **kwargs: (str(sheet), ""),
+    )
+    window = open_window()
+    with qtbot.waitSignal(window.searchFinished, timeout=10000):
+        window.import_action.trigger()
+    dialog = window.transfers.last_report_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "importSummary").text() == "imported 1, rejected 3"
+    table = dialog.findChild(QTableWidget, "rejectedRows")
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert set(rows) == {"3", "4", "5"}
+    assert "last name" in rows["3"]
+    assert "email" in rows["4"]
+    assert "row 2" in rows["5"]
+    assert window.candidate_model.rowCount() == 1
+
+
+def test_export_from_the_window_writes_the_current_list(
+    qtbot, tmp_path, database, open_window, fill_candidates, monkeypatch
+):
+    fill_candidates(database, 20)
+    target = tmp_path / "out"
+    monkeypatch.setattr(
+        "workbench.ui.transfers.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(target), "CSV (*.csv)"),
+    )
+    window = open_window()
+    search(qtbot, window, "Smith")
+    with qtbot.waitSignal(window.statusBar().messageChanged, timeout=10000):
+        window.export_action.trigger()
+    written = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(written) == 1 + 4  # header plus the four Smiths

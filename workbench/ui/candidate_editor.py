@@ -270,7 +270,7 @@ class CandidateEditor(QWidget):
                 ),
                 (
                     self.salary_expectation,
-                    "" if d.salary_expectation is None else str(d.salary_expectation),
+                    "" if d.salary_expectation is None else f"{d.salary_expectation:,}",
                 ),
                 (self.available_from, d.available_from.isoformat() if d.available_from else ""),
                 (self.security_clearance, d.security_clearance),

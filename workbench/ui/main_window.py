@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
-from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.roles import Level, Specialisation
 from workbench.domain.search import SearchCriteria, SortKey, Visibility
 from workbench.services import candidates as candidate_service
 from workbench.services.search import SearchResult, known_countries, search_candidates
@@ -34,12 +28,12 @@ from workbench.store.engine import Database
 from workbench.ui.candidate_editor import CandidateEditor
 from workbench.ui.candidate_model import CandidateTableModel
 from workbench.ui.errors import show_error
-from workbench.ui.import_report import ImportReportDialog
-from workbench.ui.tasks import LongTask, run_in_background
+from workbench.ui.search_bar import SearchBar
+from workbench.ui.tasks import run_in_background
+from workbench.ui.transfers import Transfers
 from workbench.ui.welcome import WelcomePanel
 
 SEARCH_DELAY_MS = 180
-SAMPLE_SIZE = 200
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Workbench — IT Project Manager candidates"))
         self.resize(1400, 850)
         self._build_widgets()
+        self.transfers = Transfers(self)
         self._create_actions()
         self._restore_layout()
         self._refresh_countries()
@@ -80,50 +75,11 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText(
-            self.tr("Search names, email, summary, skills, work history…  (Ctrl+F)")
-        )
-        self.search_box.setClearButtonEnabled(True)
+        self.search_bar = SearchBar()
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(self._text_changed)
-
-        self.role_filter = self._combo(
-            "roleFilter", [(self.tr("Any role"), None)] + [(r.label, r) for r in Specialisation]
-        )
-        self.level_filter = self._combo(
-            "levelFilter", [(self.tr("Any level"), None)] + [(lv.label, lv) for lv in Level]
-        )
-        self.availability_filter = self._combo(
-            "availabilityFilter",
-            [
-                (self.tr("Available any time"), None),
-                (self.tr("Available now"), 0),
-                (self.tr("Available within 30 days"), 30),
-                (self.tr("Available within 90 days"), 90),
-            ],
-        )
-        self.country_filter = self._combo("countryFilter", [(self.tr("Any country"), "")])
-        self.visibility_filter = self._combo(
-            "visibilityFilter",
-            [
-                (self.tr("Active candidates"), Visibility.ACTIVE),
-                (self.tr("Deleted (restorable)"), Visibility.DELETED),
-            ],
-        )
-
-        filters = QHBoxLayout()
-        for combo in (
-            self.role_filter,
-            self.level_filter,
-            self.availability_filter,
-            self.country_filter,
-            self.visibility_filter,
-        ):
-            filters.addWidget(combo, 1)
-        filters.addStretch(0)
+        self.search_bar.textChanged.connect(self._text_changed)
+        self.search_bar.filtersChanged.connect(self.run_search)
 
         self.candidate_model = CandidateTableModel(self.database, self)
         self.candidate_model.sortRequested.connect(self._sort_requested)
@@ -153,8 +109,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search_box)
-        left_layout.addLayout(filters)
+        left_layout.addWidget(self.search_bar)
         left_layout.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -166,8 +121,8 @@ class MainWindow(QMainWindow):
 
         self.welcome = WelcomePanel()
         self.welcome.addRequested.connect(self._welcome_add)
-        self.welcome.importRequested.connect(self.import_spreadsheet)
-        self.welcome.sampleRequested.connect(self.load_sample_data)
+        self.welcome.importRequested.connect(lambda: self.transfers.import_spreadsheet())
+        self.welcome.sampleRequested.connect(lambda: self.transfers.load_sample_data())
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.splitter)
@@ -179,17 +134,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label, 1)
         path = str(self.database.path) if self.database.path else ""
         self.statusBar().addPermanentWidget(QLabel(path))
-
-    def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        # Long role names must not force the window wider than a small laptop screen.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(9)
-        for label, value in items:
-            combo.addItem(label, value)
-        combo.currentIndexChanged.connect(self.run_search)
-        return combo
 
     def _create_actions(self) -> None:
         # One table of actions: (attribute, text, shortcut, slot, on toolbar).
@@ -233,17 +177,23 @@ class MainWindow(QMainWindow):
                 "import_action",
                 self.tr("&Import spreadsheet…"),
                 QKeySequence("Ctrl+I"),
-                self.import_spreadsheet,
+                self.transfers.import_spreadsheet,
                 True,
             ),
             (
                 "export_action",
                 self.tr("&Export list…"),
                 QKeySequence("Ctrl+E"),
-                self.export_list,
+                self.transfers.export_list,
                 False,
             ),
-            ("sample_action", self.tr("Load &sample data"), None, self.load_sample_data, False),
+            (
+                "sample_action",
+                self.tr("Load &sample data"),
+                None,
+                self.transfers.load_sample_data,
+                False,
+            ),
             (
                 "purge_action",
                 self.tr("&Purge deleted candidates…"),
@@ -319,21 +269,9 @@ class MainWindow(QMainWindow):
     # --- searching ------------------------------------------------------------------------
 
     def criteria(self) -> SearchCriteria:
-        """Return what the search box and filters currently ask for."""
-        role = self.role_filter.currentData()
-        level = self.level_filter.currentData()
-        days = self.availability_filter.currentData()
+        """Return what the search bar currently asks for, with the list's sort."""
         sort, descending = self._sort if self._sort else (None, False)
-        return SearchCriteria(
-            text=self.search_box.text(),
-            roles=(role,) if role else (),
-            levels=(level,) if level else (),
-            available_by=None if days is None else date.today() + timedelta(days=days),
-            country=self.country_filter.currentData() or "",
-            visibility=self.visibility_filter.currentData(),
-            sort=sort,
-            descending=descending,
-        )
+        return self.search_bar.criteria(sort, descending)
 
     def _text_changed(self, text: str) -> None:
         if bool(text.strip()) != bool(self._last_text.strip()):
@@ -401,25 +339,14 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Search failed"), error)
 
     def _refresh_countries(self) -> None:
-        current = self.country_filter.currentData()
-        try:
-            countries = known_countries(self.database)
-        except WorkbenchError:
-            return
-        self.country_filter.blockSignals(True)
-        self.country_filter.clear()
-        self.country_filter.addItem(self.tr("Any country"), "")
-        for country in countries:
-            self.country_filter.addItem(country, country)
-        index = self.country_filter.findData(current)
-        self.country_filter.setCurrentIndex(max(index, 0))
-        self.country_filter.blockSignals(False)
+        # On failure the filter keeps its old list; the search itself reports real faults.
+        with contextlib.suppress(WorkbenchError):
+            self.search_bar.set_countries(known_countries(self.database))
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, text selected."""
         self.pages.setCurrentWidget(self.splitter)
-        self.search_box.setFocus()
-        self.search_box.selectAll()
+        self.search_bar.focus_search()
 
     # --- selection and editing ------------------------------------------------------------
 
@@ -580,82 +507,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Purged {n} candidates.").format(n=count), 8000)
         self.run_search()
 
-    # --- long work ------------------------------------------------------------------------
+    # --- after long work ----------------------------------------------------------------
 
-    def _start_long_task(self, title: str, function: Any, on_success: Any) -> LongTask:
-        task = LongTask(self, title, function)
-        task.succeeded.connect(on_success)
-        task.failed.connect(lambda error: show_error(self, title, error))
-        task.cancelled.connect(
-            lambda: self.statusBar().showMessage(self.tr("Cancelled; nothing was saved."), 8000)
-        )
-        task.start()
-        return task
-
-    def import_spreadsheet(self) -> None:
-        """Import a CSV or Excel file in the background, then show what was refused."""
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import candidates"),
-            str(Path.home()),
-            self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
-        )
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> LongTask:
-        """Import the given file in the background."""
-        from workbench.services.importing import import_file
-
-        def finished(report: Any) -> None:
-            self._refresh_countries()
-            self.pages.setCurrentWidget(self.splitter)
-            self.run_search()
-            self.last_import_dialog = ImportReportDialog(report, path.name, self)
-            self.last_import_dialog.open()
-
-        return self._start_long_task(
-            self.tr("Importing {name}").format(name=path.name),
-            lambda reporter: import_file(self.database, path, reporter=reporter),
-            finished,
-        )
-
-    def export_list(self) -> None:
-        """Export the candidates of the current list to CSV or JSON."""
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export candidates"),
-            str(Path.home() / "candidates.csv"),
-            self.tr("CSV (*.csv);;JSON (*.json)"),
-        )
-        if path:
-            self.export_file(Path(path))
-
-    def export_file(self, path: Path) -> LongTask:
-        """Export the current list to the given file in the background."""
-        from workbench.services.exporting import export_candidates
-
-        criteria = self.criteria()
-        return self._start_long_task(
-            self.tr("Exporting"),
-            lambda _reporter: export_candidates(self.database, path, criteria=criteria),
-            lambda count: self.statusBar().showMessage(
-                self.tr("Exported {n} candidates to {path}.").format(n=count, path=path), 10000
-            ),
-        )
-
-    def load_sample_data(self) -> LongTask:
-        """Add realistic sample candidates (the `workbench demo` generator)."""
-        from workbench.services.demo import add_demo_candidates
-
-        def finished(count: Any) -> None:
-            self._refresh_countries()
-            self.pages.setCurrentWidget(self.splitter)
-            self.statusBar().showMessage(self.tr("Added {n} sample candidates.").format(n=count))
-            self.run_search()
-
-        return self._start_long_task(
-            self.tr("Loading sample data"),
-            lambda reporter: add_demo_candidates(self.database, SAMPLE_SIZE, reporter=reporter),
-            finished,
-        )
+    def data_changed(self) -> None:
+        """Show the list again after an import or sample data changed the store."""
+        self._refresh_countries()
+        self.pages.setCurrentWidget(self.splitter)
+        self.run_search()
