@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -37,6 +38,8 @@ from workbench.store.candidate_repository import (
 from workbench.store.engine import Database
 from workbench.store.models import CandidateRecord
 from workbench.store.search_index import remove_from_index
+
+MAX_ID = 2**63 - 1  # SQLite's largest integer key
 
 
 def utc_now() -> datetime:
@@ -118,7 +121,9 @@ def find_candidate(database: Database, reference: str) -> Candidate:
     """Return the candidate named by an id ('42', '#42', 'WB-0042') or an email address."""
     text = reference.strip()
     digits = text.removeprefix("#").upper().removeprefix("WB-")
-    if digits.isdigit():
+    if re.fullmatch(r"[0-9]+", digits):
+        if int(digits) > MAX_ID:
+            raise NotFoundError(f"no candidate #{digits}")
         return get_candidate(database, int(digits))
     if "@" in text:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -13,6 +14,20 @@ from workbench.store.engine import Database
 from workbench.store.migrations import upgrade
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _foreign_tables(path: Path) -> bool:
+    """Return True when an SQLite file has tables but was never a Workbench database."""
+    # Read-only and before any PRAGMA, so another application's file is not changed at all.
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False  # damaged or locked: the full open reports it properly
+    return bool(names) and "alembic_version" not in names
 
 
 def _check_file(path: Path) -> None:
@@ -27,6 +42,11 @@ def _check_file(path: Path) -> None:
         raise WorkbenchError(f"cannot read {path}: {exc.strerror}") from None
     if header != _SQLITE_MAGIC:
         raise WorkbenchError(f"{path} is not a Workbench database (not an SQLite file)")
+    if _foreign_tables(path):
+        raise WorkbenchError(
+            f"{path} is not a Workbench database (it holds another application's tables); "
+            "it was left untouched"
+        )
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise WorkbenchError(
             f"{path} is read-only; Workbench needs to write to it and to its folder"
@@ -54,7 +74,12 @@ def open_database(path: Path) -> Database:
         with database.engine.connect() as connection:
             result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
         if result != "ok":
-            raise WorkbenchError(f"{path} is damaged ({result}); restore it from a backup")
+            problems = str(result).splitlines()
+            logging.getLogger("workbench").error("integrity check of %s: %s", path, result)
+            raise WorkbenchError(
+                f"{path} is damaged ({len(problems)} problems, first: {problems[0]}); "
+                "restore it from a backup"
+            )
     except WorkbenchError:
         database.close()
         raise

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, column, func, select, table, text
 from sqlalchemy.orm import Session
 
+from workbench.domain.candidate import ascii_fold
+from workbench.domain.countries import country_name
 from workbench.domain.roles import Level, Specialisation
 from workbench.domain.search import CandidateRow, SearchCriteria, SortKey, Visibility
 from workbench.store.models import CandidateRecord as C
@@ -49,7 +51,7 @@ def _filters(criteria: SearchCriteria) -> list[ColumnElement[bool]]:
             (C.available_from.is_(None)) | (C.available_from <= criteria.available_by)
         )
     if criteria.country:
-        conditions.append(C.country == criteria.country)
+        conditions.append(C.country == country_name(criteria.country))
     return conditions
 
 
@@ -58,7 +60,7 @@ def _base_query(criteria: SearchCriteria, *columns: Any) -> Select[Any]:
     if criteria.terms:
         query = query.join(_FTS, _FTS.c.rowid == C.id).where(
             text(f"{FTS_TABLE} MATCH :fts_query").bindparams(
-                fts_query=match_expression(criteria.terms)
+                fts_query=match_expression(criteria.terms, fold=ascii_fold)
             )
         )
     return query

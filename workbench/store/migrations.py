@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,6 +69,8 @@ def copy_aside(database: Database, label: str) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = database.path.with_name(f"{database.path.stem}.before-{label}-{stamp}.sqlite3")
+    # The copy holds the same personal data: owner-only like the original.
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
     source = sqlite3.connect(database.path)
     try:
         copy = sqlite3.connect(target)

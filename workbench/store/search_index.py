@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -26,9 +26,18 @@ _INSERT = text(
 )
 
 
-def match_expression(terms: Sequence[str]) -> str:
-    """Return an FTS5 query matching every term as a prefix; terms are quoted, never parsed."""
-    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+def match_expression(terms: Sequence[str], fold: Callable[[str], str] | None = None) -> str:
+    """Return an FTS5 query matching every term as a prefix; terms are quoted, never parsed.
+
+    With fold, a term with special letters also matches its plain spelling ("Łukasz" or
+    "Lukasz"), since the index holds names in both spellings.
+    """
+    parts = []
+    for term in terms:
+        spellings = dict.fromkeys([term, fold(term)] if fold else [term])
+        quoted = ['"' + s.replace('"', '""') + '"*' for s in spellings]
+        parts.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
+    return " AND ".join(parts)
 
 
 def remove_from_index(session: Session, candidate_ids: Iterable[int]) -> None:
