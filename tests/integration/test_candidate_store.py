@@ -623,3 +623,19 @@ def test_candidate_rows_follow_the_order_of_the_ids_and_skip_missing(
         "Poland",
         130_000,
     )
+
+
+def test_a_query_too_broad_to_rank_is_sorted_by_name(database, monkeypatch):
+    from workbench.services import search as search_service
+
+    for i, last in enumerate(["Zeta", "Alpha", "Mu"]):
+        add_candidate(database, CandidateDraft("Kim", last, f"k{i}@example.com", summary="Kanban"))
+    ranked = search_service.search_candidates(database, SearchCriteria(text="kanban"))
+    assert not ranked.too_broad_to_rank
+    assert ranked.sort is SortKey.RELEVANCE
+    monkeypatch.setattr(search_service, "RANK_AT_MOST", 2)
+    broad = search_service.search_candidates(database, SearchCriteria(text="kanban"))
+    assert broad.too_broad_to_rank
+    assert broad.sort is SortKey.NAME
+    names = [r.last_name for r in search_service.candidate_rows(database, broad.ids)]
+    assert names == ["Alpha", "Mu", "Zeta"]

@@ -242,12 +242,15 @@ def row_outcomes(rows: Iterable[SheetRow], columns: ColumnMap, source: str) -> l
 
 
 def reject_repeats(
-    outcomes: Iterable[RowOutcome],
+    outcomes: Iterable[RowOutcome], first_row: dict[str, int] | None = None
 ) -> tuple[list[tuple[int, CandidateDraft]], list[RejectedRow]]:
-    """Split outcomes into drafts and rejections; a repeated email is rejected after its first."""
+    """Split outcomes into drafts and rejections; a repeated email is rejected after its first.
+
+    first_row carries the emails seen in earlier chunks of the same file, and is updated.
+    """
     drafts: list[tuple[int, CandidateDraft]] = []
     rejected: list[RejectedRow] = []
-    first_row: dict[str, int] = {}
+    first_row = {} if first_row is None else first_row
     for outcome in outcomes:
         if outcome.draft is None:
             rejected.append(RejectedRow(outcome.row, outcome.reason))

@@ -31,7 +31,6 @@ from workbench.services.spreadsheet import SheetRow, read_table
 from workbench.store.candidate_repository import existing_emails, insert_many
 from workbench.store.engine import Database
 
-INSERT_BATCH = 1_000
 CHECK_CHUNK = 1_000
 # Validating a row (email and phone rules) costs about 0.3 ms; from this many rows on, the
 # time saved by checking on every core outweighs the ~0.3 s it takes to start the workers.
@@ -66,57 +65,74 @@ def import_file(
     path = Path(path)
     table = read_table(path)
     columns, warnings = map_columns(table.header)
-    # Rows are checked before the write transaction starts, so the slow part of an import
-    # does not lock out consultants saving candidates meanwhile. Progress therefore runs
-    # twice: over the file's rows while checking, then over the candidates while storing.
-    outcomes = check_rows(table.rows, columns, f"import: {path.name}", reporter)
-    drafts, rejected = reject_repeats(outcomes)
+    source = f"import: {path.name}"
+    session_scope = database.read() if dry_run else database.write()
+    imported = 0
+    rejected: list[RejectedRow] = []
+    first_row: dict[str, int] = {}
+    total = len(table.rows)
+    reporter.report(0, total)
     try:
-        if dry_run:
-            with database.read() as session:
-                drafts, taken = _drop_stored(session, drafts)
-        else:
-            with database.write() as session:
-                drafts, taken = _drop_stored(session, drafts)
-                _store(session, [draft for _, draft in drafts], reporter)
+        # Workers check chunks of rows while this process stores the chunks already checked,
+        # so an import costs about the larger of the two, not their sum. The write lock is held
+        # meanwhile: the whole file is one transaction either way.
+        with session_scope as session:
+            done = 0
+            for chunk_size, outcomes in checked_chunks(table.rows, columns, source):
+                drafts, repeats = reject_repeats(outcomes, first_row)
+                fresh, taken = _drop_stored(session, drafts)
+                rejected += repeats + taken
+                if not dry_run and fresh:
+                    insert_many(session, [draft for _, draft in fresh], utc_now())
+                imported += len(fresh)
+                done += chunk_size
+                reporter.report(done, total)
     except IntegrityError as exc:
         raise WorkbenchError(
             f"nothing was imported: the database refused a row ({exc.orig})"
         ) from None
     return ImportReport(
-        imported=len(drafts),
-        rejected=tuple(sorted([*rejected, *taken], key=lambda r: r.row)),
+        imported=imported,
+        rejected=tuple(sorted(rejected, key=lambda r: r.row)),
         warnings=tuple(warnings),
         dry_run=dry_run,
     )
 
 
-def check_rows(
-    rows: Sequence[SheetRow],
-    columns: ColumnMap,
-    source: str,
-    reporter: ProgressReporter = NO_PROGRESS,
-) -> list[RowOutcome]:
-    """Return each non-blank row's outcome in file order, using every core for large files."""
-    total = len(rows)
-    chunks = [rows[start : start + CHECK_CHUNK] for start in range(0, total, CHECK_CHUNK)]
-    reporter.report(0, total)
+def checked_chunks(
+    rows: Sequence[SheetRow], columns: ColumnMap, source: str
+) -> Iterator[tuple[int, list[RowOutcome]]]:
+    """Yield (rows in chunk, outcomes) in file order, using every core for large files."""
+    chunks = [rows[start : start + CHECK_CHUNK] for start in range(0, len(rows), CHECK_CHUNK)]
     workers = min(_usable_cores(), MAX_WORKERS, len(chunks))
     # A frozen app (PyInstaller) would start its window again in every spawned worker.
-    if total >= PARALLEL_FROM_ROWS and workers > 1 and not getattr(sys, "frozen", False):
+    if len(rows) >= PARALLEL_FROM_ROWS and workers > 1 and not getattr(sys, "frozen", False):
         try:
-            return _check_in_workers(chunks, columns, source, reporter, workers)
-        except (BrokenProcessPool, OSError):
-            # A worker could not start (no fork/spawn allowed, resources exhausted): carry on
-            # in this process, slower but with the same result.
-            reporter.report(0, total)
-    outcomes: list[RowOutcome] = []
-    done = 0
+            executor = _start_workers(workers)
+        except OSError:
+            executor = None  # no processes allowed here: check in this process instead
+        if executor is not None:
+            try:
+                futures = [
+                    executor.submit(row_outcomes, chunk, dict(columns), source) for chunk in chunks
+                ]
+                for chunk, future in zip(chunks, futures, strict=True):
+                    try:
+                        outcomes = future.result()
+                    except BrokenProcessPool:
+                        # A worker died (out of memory, killed): check the rest here instead.
+                        outcomes = row_outcomes(chunk, columns, source)
+                    yield len(chunk), outcomes
+                return
+            finally:
+                executor.shutdown(wait=True, cancel_futures=True)
     for chunk in chunks:
-        outcomes.extend(row_outcomes(chunk, columns, source))
-        done += len(chunk)
-        reporter.report(done, total)
-    return outcomes
+        yield len(chunk), row_outcomes(chunk, columns, source)
+
+
+def _start_workers(workers: int) -> ProcessPoolExecutor:
+    # Spawn, not fork: the window runs Qt threads, and forking a threaded process can deadlock.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 def _usable_cores() -> int:
@@ -124,30 +140,6 @@ def _usable_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
-
-
-def _check_in_workers(
-    chunks: Sequence[Sequence[SheetRow]],
-    columns: ColumnMap,
-    source: str,
-    reporter: ProgressReporter,
-    workers: int,
-) -> list[RowOutcome]:
-    """Check chunks of rows in worker processes and return their outcomes in file order."""
-    # Spawn, not fork: the window runs Qt threads, and forking a threaded process can deadlock.
-    context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    try:
-        futures = [executor.submit(row_outcomes, chunk, dict(columns), source) for chunk in chunks]
-        outcomes: list[RowOutcome] = []
-        done, total = 0, sum(len(chunk) for chunk in chunks)
-        for chunk, future in zip(chunks, futures, strict=True):
-            outcomes.extend(future.result())
-            done += len(chunk)
-            reporter.report(done, total)
-        return outcomes
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _drop_stored(
@@ -169,28 +161,10 @@ def _drop_stored(
     return kept, rejected
 
 
-def _store(session: Session, drafts: Sequence[CandidateDraft], reporter: ProgressReporter) -> None:
-    """Insert drafts in batches, reporting progress between them."""
-    now = utc_now()
-    total = len(drafts)
-    reporter.report(0, total)
-    for start, batch in _batches(drafts, INSERT_BATCH):
-        insert_many(session, batch, now)
-        reporter.report(start + len(batch), total)
-
-
-def _batches(
-    items: Sequence[CandidateDraft], size: int
-) -> Iterator[tuple[int, Sequence[CandidateDraft]]]:
-    """Yield (offset, slice) pairs of at most size items."""
-    for start in range(0, len(items), size):
-        yield start, items[start : start + size]
-
-
 __all__ = [
     "ImportReport",
     "RejectedRow",
-    "check_rows",
+    "checked_chunks",
     "import_file",
     "parse_rows",
     "read_table",

@@ -6,6 +6,7 @@ import logging
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -62,6 +63,16 @@ def _create_private_file(path: Path) -> None:
         raise WorkbenchError(f"cannot create {path}: {exc.strerror}") from None
 
 
+def _check_every_page(connection: Any, path: Path) -> None:
+    problems = [str(row) for row in connection.exec_driver_sql("PRAGMA quick_check").scalars()]
+    if problems != ["ok"]:
+        logging.getLogger("workbench").error("integrity check of %s: %s", path, problems)
+        raise WorkbenchError(
+            f"{path} is damaged ({len(problems)} problems, first: {problems[0]}); "
+            "restore it from a backup"
+        )
+
+
 def open_database(path: Path) -> Database:
     """Open the file at path, creating or upgrading its schema; raise WorkbenchError on faults."""
     path = Path(path).expanduser()
@@ -70,16 +81,13 @@ def open_database(path: Path) -> Database:
         _create_private_file(path)
     database = Database.open_file(path)
     try:
-        upgrade(database)
+        migrated = upgrade(database) is not None
         with database.engine.connect() as connection:
-            result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
-        if result != "ok":
-            problems = str(result).splitlines()
-            logging.getLogger("workbench").error("integrity check of %s: %s", path, result)
-            raise WorkbenchError(
-                f"{path} is damaged ({len(problems)} problems, first: {problems[0]}); "
-                "restore it from a backup"
-            )
+            # Reading the schema catches a damaged first page at once; a full page-by-page
+            # check costs 0.7 s on a 400 MB file, so it runs only after a migration.
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            if migrated:
+                _check_every_page(connection, path)
     except WorkbenchError:
         database.close()
         raise

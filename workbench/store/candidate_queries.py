@@ -14,7 +14,7 @@ from workbench.domain.roles import Level, Specialisation
 from workbench.domain.search import CandidateRow, SearchCriteria, SortKey, Visibility
 from workbench.store.models import CandidateRecord as C
 from workbench.store.models import CandidateRoleRecord
-from workbench.store.search_index import FTS_TABLE, RANK_SQL, match_expression
+from workbench.store.search_index import FTS_TABLE, RANK_SQL, count_matches, match_expression
 
 _FTS = table(FTS_TABLE, column("rowid"))
 
@@ -53,6 +53,13 @@ def _filters(criteria: SearchCriteria) -> list[ColumnElement[bool]]:
     if criteria.country:
         conditions.append(C.country == country_name(criteria.country))
     return conditions
+
+
+def text_match_count(session: Session, criteria: SearchCriteria) -> int:
+    """Return how many stored candidates the text query matches, before any filter."""
+    if not criteria.terms:
+        return 0
+    return count_matches(session, match_expression(criteria.terms, fold=ascii_fold))
 
 
 def _base_query(criteria: SearchCriteria, *columns: Any) -> Select[Any]:

@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.domain.errors import WorkbenchError
 
 BUSY_TIMEOUT_MS = 10_000
+MMAP_BYTES = 512 * 1024 * 1024
+CACHE_KIB = 32 * 1024
 DATABASE_ENV = "WORKBENCH_DB"
 
 
@@ -38,6 +41,10 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Lists and searches read index pages all over a file of hundreds of MB: map it and
+        # keep a larger page cache than SQLite's 2 MB default.
+        cursor.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -46,6 +53,30 @@ def _configure_sqlite(engine: Engine) -> None:
         # fails at once with SQLITE_BUSY when another writer got in first, ignoring busy_timeout.
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+_FAULTS = (
+    (
+        ("malformed", "not a database", "disk image", "corrupt", "vtable constructor failed"),
+        "{path} is damaged; restore it from a backup",
+    ),
+    (("disk is full", "database or disk is full"), "the disk is full; nothing was saved"),
+    (("readonly", "read-only"), "{path} is read-only; nothing was saved"),
+    (
+        ("database is locked", "busy"),
+        "the database is busy (another Workbench is saving); try again in a moment",
+    ),
+    (("disk i/o error",), "the disk could not be read or written ({path}); nothing was saved"),
+)
+
+
+def explain_fault(error: str, path: Path | None) -> str | None:
+    """Return what a consultant should read for an SQLite fault, or None if it is a bug."""
+    lowered = error.lower()
+    for needles, message in _FAULTS:
+        if any(needle in lowered for needle in needles):
+            return message.format(path=path or "the database")
+    return None
 
 
 class Database:
@@ -81,14 +112,25 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """Yield a session for reading; it is rolled back at the end."""
-        with self._read_sessions() as session, session.begin():
+        with self._faults_explained(), self._read_sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """Yield a session whose changes commit together at the end, or not at all."""
-        with self._write_sessions() as session, session.begin():
+        with self._faults_explained(), self._write_sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _faults_explained(self) -> Iterator[None]:
+        """Turn a fault of the file itself into a WorkbenchError saying what to do."""
+        try:
+            yield
+        except (OperationalError, DatabaseError) as exc:
+            message = explain_fault(str(exc.orig), self.path)
+            if message is None:
+                raise
+            raise WorkbenchError(message) from None
 
     def close(self) -> None:
         """Release every pooled connection."""

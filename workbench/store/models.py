@@ -44,19 +44,19 @@ class CandidateRecord(Base):
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
     # Case-folded "last first" so sorting by name ignores case in every script.
-    name_key: Mapped[str] = mapped_column(String(210), index=True)
+    name_key: Mapped[str] = mapped_column(String(210))
     email: Mapped[str] = mapped_column(String(320))
     email_key: Mapped[str] = mapped_column(String(320), unique=True)
     phone: Mapped[str] = mapped_column(String(32), default="", index=True)
     city: Mapped[str] = mapped_column(String(200), default="")
-    country: Mapped[str] = mapped_column(String(200), default="", index=True)
+    country: Mapped[str] = mapped_column(String(200), default="")
     linkedin_url: Mapped[str] = mapped_column(String(500), default="")
-    primary_role: Mapped[str | None] = mapped_column(String(40), index=True)
-    years_experience: Mapped[float | None] = mapped_column(Float, index=True)
-    level: Mapped[str | None] = mapped_column(String(10), index=True)
-    salary_expectation: Mapped[int | None] = mapped_column(Integer, index=True)
+    primary_role: Mapped[str | None] = mapped_column(String(40))
+    years_experience: Mapped[float | None] = mapped_column(Float)
+    level: Mapped[str | None] = mapped_column(String(10))
+    salary_expectation: Mapped[int | None] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3), default="USD")
-    available_from: Mapped[date | None] = mapped_column(Date, index=True)
+    available_from: Mapped[date | None] = mapped_column(Date)
     work_environments: Mapped[list[str]] = mapped_column(JSON, default=list)
     industries: Mapped[list[str]] = mapped_column(JSON, default=list)
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -64,8 +64,8 @@ class CandidateRecord(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     roles: Mapped[list[CandidateRoleRecord]] = relationship(
@@ -86,9 +86,28 @@ class CandidateRecord(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
+    # Every list filters on deleted_at IS NULL and sorts by one column: an index that starts
+    # with deleted_at and then the sort column answers both, and covers the id, so no row is
+    # read from the (large) table. A single-column deleted_at index made SQLite sort 100,000
+    # rows on every search instead.
     __table_args__ = (
+        *(
+            Index(f"ix_candidates_live_{column}", "deleted_at", column)
+            for column in (
+                "name_key",
+                "email_key",
+                "phone",
+                "primary_role",
+                "years_experience",
+                "city",
+                "available_from",
+                "salary_expectation",
+                "updated_at",
+            )
+        ),
+        Index("ix_candidates_live_level_name", "deleted_at", "level", "name_key"),
+        Index("ix_candidates_live_country_name", "deleted_at", "country", "name_key"),
         Index("ix_candidates_city_name", "city", "name_key"),
-        # Ids are never reused after a purge: profile references and history stay unambiguous.
         {"sqlite_autoincrement": True},
     )
 

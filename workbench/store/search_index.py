@@ -40,6 +40,12 @@ def match_expression(terms: Sequence[str], fold: Callable[[str], str] | None = N
     return " AND ".join(parts)
 
 
+def count_matches(session: Session, expression: str) -> int:
+    """Return how many index rows (deleted candidates included) match an FTS5 expression."""
+    query = text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
+    return int(session.execute(query, {"q": expression}).scalar() or 0)
+
+
 def remove_from_index(session: Session, candidate_ids: Iterable[int]) -> None:
     """Drop the index rows of the given candidates."""
     ids = list(candidate_ids)

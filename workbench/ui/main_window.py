@@ -320,8 +320,9 @@ class MainWindow(QMainWindow):
             text = self.tr("{n} of {total} candidates match").format(
                 n=f"{shown:,}", total=f"{result.total_active:,}"
             )
-        sort = result.criteria.effective_sort
-        if sort is SortKey.RELEVANCE:
+        if result.too_broad_to_rank:
+            text += self.tr(" · too many to rank, sorted by name: add a word to narrow")
+        elif result.sort is SortKey.RELEVANCE:
             text += self.tr(" · best matches first")
         self.count_label.setText(f"{text} · {elapsed_ms:.0f} ms")
         empty_store = result.total_active == 0 and result.criteria.visibility is Visibility.ACTIVE
