@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -126,8 +127,9 @@ class Database:
         """Turn a fault of the file itself into a WorkbenchError saying what to do."""
         try:
             yield
-        except (OperationalError, DatabaseError) as exc:
-            message = explain_fault(str(exc.orig), self.path)
+        except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+            # Some hot paths read through the driver's cursor: its errors arrive unwrapped.
+            message = explain_fault(str(getattr(exc, "orig", exc)), self.path)
             if message is None:
                 raise
             raise WorkbenchError(message) from None

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._last_result: SearchResult | None = None
         self._search_started = 0.0
         self._ready = False  # Qt asks the model to sort while the header is being set up
+        self._total: int | None = None  # live candidates; None until counted after a change
         self.setWindowTitle(self.tr("Workbench — IT Project Manager candidates"))
         self.resize(1400, 850)
         self._build_widgets()
@@ -295,8 +296,9 @@ class MainWindow(QMainWindow):
         criteria = self.criteria()
         self._search_started = time.perf_counter()
         self.count_label.setText(self.tr("Searching…"))
+        count_all = self._total is None
         run_in_background(
-            lambda: search_candidates(self.database, criteria),
+            lambda: search_candidates(self.database, criteria, count_all=count_all),
             lambda result: self._show_result(generation, result),
             lambda error: self._search_failed(generation, error),
             context=self,
@@ -308,6 +310,9 @@ class MainWindow(QMainWindow):
         elapsed_ms = (time.perf_counter() - self._search_started) * 1000
         current = self.editor.candidate.id if self.editor.candidate else None
         self._last_result = result
+        if result.total_active is not None:
+            self._total = result.total_active
+        total = self._total or 0
         self.candidate_model.set_ids(result.ids)
         if current is not None:
             self._select_id(current, load=False)
@@ -318,14 +323,14 @@ class MainWindow(QMainWindow):
             text = self.tr("{n} candidates").format(n=f"{shown:,}")
         else:
             text = self.tr("{n} of {total} candidates match").format(
-                n=f"{shown:,}", total=f"{result.total_active:,}"
+                n=f"{shown:,}", total=f"{total:,}"
             )
         if result.too_broad_to_rank:
             text += self.tr(" · too many to rank, sorted by name: add a word to narrow")
         elif result.sort is SortKey.RELEVANCE:
             text += self.tr(" · best matches first")
         self.count_label.setText(f"{text} · {elapsed_ms:.0f} ms")
-        empty_store = result.total_active == 0 and result.criteria.visibility is Visibility.ACTIVE
+        empty_store = total == 0 and result.criteria.visibility is Visibility.ACTIVE
         showing_welcome = self.pages.currentWidget() is self.welcome
         if empty_store and not self.editor.is_dirty and not result.criteria.terms:
             self.pages.setCurrentWidget(self.welcome)
@@ -440,9 +445,8 @@ class MainWindow(QMainWindow):
         self.new_candidate()
 
     def _candidate_saved(self, _candidate: object) -> None:
-        self._refresh_countries()
         self.candidate_model.refresh_rows()
-        self.run_search()
+        self.data_changed()
 
     def _update_actions(self, *_: object) -> None:
         ids = self.selected_ids()
@@ -471,7 +475,7 @@ class MainWindow(QMainWindow):
             ),
             8000,
         )
-        self.run_search()
+        self.data_changed()
 
     def restore_selected(self) -> None:
         """Bring the selected deleted candidates back."""
@@ -485,7 +489,7 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Restored {n} candidates.").format(n=count), 8000)
         self.editor.reload()
-        self.run_search()
+        self.data_changed()
 
     def purge_deleted(self) -> None:
         """Remove every deleted candidate for good, after confirmation."""
@@ -506,12 +510,14 @@ class MainWindow(QMainWindow):
         if self.editor.candidate and self.editor.candidate.deleted_at:
             self.editor.start_new()
         self.statusBar().showMessage(self.tr("Purged {n} candidates.").format(n=count), 8000)
-        self.run_search()
+        self.data_changed()
 
     # --- after long work ----------------------------------------------------------------
 
-    def data_changed(self) -> None:
-        """Show the list again after an import or sample data changed the store."""
+    def data_changed(self, *, leave_welcome: bool = False) -> None:
+        """Count, list and offer countries again after the store changed."""
+        self._total = None
         self._refresh_countries()
-        self.pages.setCurrentWidget(self.splitter)
+        if leave_welcome:
+            self.pages.setCurrentWidget(self.splitter)
         self.run_search()

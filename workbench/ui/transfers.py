@@ -63,7 +63,7 @@ class Transfers(QObject):
         database = self.window.database
 
         def finished(report: Any) -> None:
-            self.window.data_changed()
+            self.window.data_changed(leave_welcome=True)
             self.last_report_dialog = ImportReportDialog(report, path.name, self.window)
             self.last_report_dialog.open()
 
@@ -109,7 +109,7 @@ class Transfers(QObject):
         database = self.window.database
 
         def finished(count: Any) -> None:
-            self.window.data_changed()
+            self.window.data_changed(leave_welcome=True)
             self.window.statusBar().showMessage(
                 self.tr("Added {n} sample candidates.").format(n=count), 10000
             )
