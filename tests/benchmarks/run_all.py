@@ -103,16 +103,21 @@ def bench_queries(database: Database) -> list[tuple[str, float, float | None]]:
     filtered = SearchCriteria(roles=(Specialisation.SCRUM_MASTER,), levels=(Level.SENIOR,))
     cases = [
         ("search common word", SearchCriteria(text=COMMON_WORD), f"{COMMON_WORD!r}"),
+        ("search a word in ~half the records", SearchCriteria(text="kanban"), "'kanban'"),
+        ("search a word in ~10% of records", SearchCriteria(text="bank"), "'bank'"),
         ("search rare word", SearchCriteria(text=rare), f"{rare!r}"),
+        ("all live candidates by name", SearchCriteria(), ""),
         ("filter Scrum Master + Senior", filtered, ""),
         ("filter + sort by city", SearchCriteria(**{**vars(filtered), "sort": SortKey.CITY}), ""),
     ]
     results: list[tuple[str, float, float | None]] = []
     for label, criteria, detail in cases:
-        hits = len(search_candidates(database, criteria).ids)
-        ms = median_ms(partial(search_candidates, database, criteria))
+        result = search_candidates(database, criteria)
+        # As the window searches while typing: the live total is counted only after changes.
+        ms = median_ms(partial(search_candidates, database, criteria, count_all=False))
         name = f"{label} {detail}".strip()
-        print(f"{name} ({hits:,} hits): median {ms:.1f} ms")
+        order = "by name: too broad to rank" if result.too_broad_to_rank else result.sort.value
+        print(f"{name} ({len(result.ids):,} hits, {order}): median {ms:.1f} ms")
         results.append((name, ms, SEARCH_TARGET_MS))
 
     every_id = search_candidates(database, SearchCriteria()).ids
@@ -133,7 +138,7 @@ def bench_queries(database: Database) -> list[tuple[str, float, float | None]]:
 def bench_window(database_path: Path) -> float | None:
     """Print and return the ms from building the main window to its first page of candidates."""
     try:
-        from PySide6.QtCore import QEventLoop, QThreadPool
+        from PySide6.QtCore import QThreadPool, QTimer
         from PySide6.QtWidgets import QApplication
 
         from workbench.ui.main_window import MainWindow
@@ -148,15 +153,21 @@ def bench_window(database_path: Path) -> float | None:
         try:
             start = time.perf_counter()
             window = MainWindow(database)
+            finished: list[float] = []
+
+            def first_result(_result: object) -> None:
+                window.grab()  # paints the visible rows, which reads their block from SQL
+                finished.append(time.perf_counter())
+                app.quit()
+
+            window.searchFinished.connect(first_result)
+            QTimer.singleShot(int(WINDOW_TIMEOUT_S * 1000), app.quit)
             window.show()
-            while window.candidate_model.rowCount() == 0:
-                if time.perf_counter() - start > WINDOW_TIMEOUT_S:
-                    print(f"window: no rows after {WINDOW_TIMEOUT_S:.0f} s")
-                    return None
-                # Sleep until an event arrives, so the search thread has the interpreter.
-                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
-            window.grab()  # paints the visible rows, which reads their block from SQL
-            elapsed_ms = (time.perf_counter() - start) * 1000
+            app.exec()  # a real event loop: spinning processEvents starves the search thread
+            if not finished:
+                print(f"window: no rows after {WINDOW_TIMEOUT_S:.0f} s")
+                return None
+            elapsed_ms = (finished[0] - start) * 1000
             rows = window.candidate_model.rowCount()
             print(f"window shown with its first page ({rows:,} rows): {elapsed_ms:.0f} ms")
             window.close()

@@ -15,7 +15,7 @@ from workbench.domain.candidate import CandidateDraft
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import Specialisation
 from workbench.domain.search import SearchCriteria, SortKey
-from workbench.services import exporting, importing
+from workbench.services import exporting, importing, parallel
 from workbench.services.candidates import (
     add_candidate,
     delete_candidates,
@@ -307,7 +307,7 @@ def test_rows_checked_in_worker_processes_give_the_same_result(
     in_process = import_file(database, path, dry_run=True)
     monkeypatch.setattr(importing, "PARALLEL_FROM_ROWS", 2)
     monkeypatch.setattr(importing, "CHECK_CHUNK", 4)
-    monkeypatch.setattr(importing, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
     in_workers = import_file(database, path, dry_run=True)
     assert in_workers == in_process
     assert [r.row for r in in_workers.rejected] == [9, 22]

@@ -152,3 +152,15 @@ def test_summaries_read_like_profiles(drafts: list[CandidateDraft]) -> None:
         assert any(ch.isdigit() for ch in draft.summary)
     mentions = sum("project" in d.summary.lower() for d in drafts)
     assert mentions > len(drafts) / 2
+
+
+def test_ordered_results_survive_a_pool_that_cannot_start(monkeypatch):
+    from workbench.services import parallel
+
+    def no_processes(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)
+    results = list(parallel.ordered_results(pow, [(2, 3), (3, 2), (5, 1)], parallel=True))
+    assert results == [8, 9, 5]

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
-from collections import deque
 from collections.abc import Generator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from datetime import datetime
 
@@ -18,6 +12,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.candidate import CandidateDraft, email_key, validate_candidate
 from workbench.services.candidates import utc_now
 from workbench.services.demo_generator import SOURCE, generate_drafts
+from workbench.services.parallel import ordered_results
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.store.candidate_repository import existing_emails, insert_many
 from workbench.store.engine import Database
@@ -36,46 +31,15 @@ def _validated_batch(size: int, seed: int, start_index: int) -> list[CandidateDr
     return [validate_candidate(d) for d in generate_drafts(size, seed, start_index=start_index)]
 
 
-_Spec = tuple[int, int, int]  # (size, seed, start_index) of one batch
-
-
 def _batches(
     count: int, seed: int, start_index: int
 ) -> Generator[list[CandidateDraft], None, None]:
     """Yield validated batches covering count candidates from start_index, in order."""
-    waiting: deque[_Spec] = deque(
+    specs = [
         (min(BATCH_SIZE, count - done), seed, start_index + done)
         for done in range(0, count, BATCH_SIZE)
-    )
-    workers = min(_usable_cores(), len(waiting))
-    # A frozen app (PyInstaller) would start its window again in every spawned worker.
-    if count >= PARALLEL_FROM and workers > 1 and not getattr(sys, "frozen", False):
-        running: deque[tuple[_Spec, Future[list[CandidateDraft]]]] = deque()
-        # Spawn, not fork: the window runs Qt threads, and forking a threaded process can hang.
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-        try:
-            while waiting or running:
-                # Keep a few batches in flight, not all: finished ones wait in memory.
-                while waiting and len(running) < 2 * workers:
-                    spec = waiting.popleft()
-                    running.append((spec, pool.submit(_validated_batch, *spec)))
-                batch = running[0][1].result()
-                running.popleft()
-                yield batch
-        except (BrokenProcessPool, OSError):
-            # A worker could not start or died: make the unfinished batches here instead.
-            waiting.extendleft(reversed([spec for spec, _ in running]))
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    for spec in waiting:
-        yield _validated_batch(*spec)
-
-
-def _usable_cores() -> int:
-    """Return how many cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    ]
+    return ordered_results(_validated_batch, specs, parallel=count >= PARALLEL_FROM)
 
 
 def add_demo_candidates(

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +22,7 @@ from workbench.services.import_rows import (
     reject_repeats,
     row_outcomes,
 )
+from workbench.services.parallel import ordered_results
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.services.spreadsheet import SheetRow, read_table
 from workbench.store.candidate_repository import existing_emails, insert_many
@@ -35,7 +32,6 @@ CHECK_CHUNK = 1_000
 # Validating a row (email and phone rules) costs about 0.3 ms; from this many rows on, the
 # time saved by checking on every core outweighs the ~0.3 s it takes to start the workers.
 PARALLEL_FROM_ROWS = 2_000
-MAX_WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -104,42 +100,11 @@ def checked_chunks(
 ) -> Iterator[tuple[int, list[RowOutcome]]]:
     """Yield (rows in chunk, outcomes) in file order, using every core for large files."""
     chunks = [rows[start : start + CHECK_CHUNK] for start in range(0, len(rows), CHECK_CHUNK)]
-    workers = min(_usable_cores(), MAX_WORKERS, len(chunks))
-    # A frozen app (PyInstaller) would start its window again in every spawned worker.
-    if len(rows) >= PARALLEL_FROM_ROWS and workers > 1 and not getattr(sys, "frozen", False):
-        try:
-            executor = _start_workers(workers)
-        except OSError:
-            executor = None  # no processes allowed here: check in this process instead
-        if executor is not None:
-            try:
-                futures = [
-                    executor.submit(row_outcomes, chunk, dict(columns), source) for chunk in chunks
-                ]
-                for chunk, future in zip(chunks, futures, strict=True):
-                    try:
-                        outcomes = future.result()
-                    except BrokenProcessPool:
-                        # A worker died (out of memory, killed): check the rest here instead.
-                        outcomes = row_outcomes(chunk, columns, source)
-                    yield len(chunk), outcomes
-                return
-            finally:
-                executor.shutdown(wait=True, cancel_futures=True)
-    for chunk in chunks:
-        yield len(chunk), row_outcomes(chunk, columns, source)
-
-
-def _start_workers(workers: int) -> ProcessPoolExecutor:
-    # Spawn, not fork: the window runs Qt threads, and forking a threaded process can deadlock.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-
-
-def _usable_cores() -> int:
-    """Return how many cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    inputs = [(chunk, dict(columns), source) for chunk in chunks]
+    results = ordered_results(row_outcomes, inputs, parallel=len(rows) >= PARALLEL_FROM_ROWS)
+    with closing(results):
+        for chunk, outcomes in zip(chunks, results, strict=True):
+            yield len(chunk), outcomes
 
 
 def _drop_stored(

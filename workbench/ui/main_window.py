@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
 from typing import Any
 
@@ -345,9 +344,14 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Search failed"), error)
 
     def _refresh_countries(self) -> None:
+        # Off the GUI thread: a cold GROUP BY over 100,000 rows would delay the first page.
         # On failure the filter keeps its old list; the search itself reports real faults.
-        with contextlib.suppress(WorkbenchError):
-            self.search_bar.set_countries(known_countries(self.database))
+        run_in_background(
+            lambda: known_countries(self.database),
+            self.search_bar.set_countries,
+            lambda _error: None,
+            context=self,
+        )
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, text selected."""
