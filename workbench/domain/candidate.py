@@ -361,6 +361,8 @@ _FOLD_LETTERS = str.maketrans(
 
 def ascii_fold(text: str) -> str:
     """Return text with accents and special Latin letters made plain ('Łukasz' → 'Lukasz')."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

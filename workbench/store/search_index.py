@@ -20,9 +20,9 @@ CREATE_FTS_SQL = (
 DROP_FTS_SQL = f"DROP TABLE IF EXISTS {FTS_TABLE}"
 RANK_SQL = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in BM25_WEIGHTS)})"
 
-_INSERT = text(
+_INSERT_SQL = (
     f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(FTS_COLUMNS)}) "
-    f"VALUES (:rowid, {', '.join(':' + c for c in FTS_COLUMNS)})"
+    f"VALUES (?, {', '.join('?' * len(FTS_COLUMNS))})"
 )
 
 
@@ -57,14 +57,16 @@ def remove_from_index(session: Session, candidate_ids: Iterable[int]) -> None:
 
 def add_to_index(session: Session, documents: Sequence[tuple[int, dict[str, str]]]) -> None:
     """Index candidates given as (id, {column: text}) pairs; call remove first on updates."""
-    if documents:
-        session.execute(
-            _INSERT,
-            [
-                {"rowid": rowid, **{c: doc.get(c, "") for c in FTS_COLUMNS}}
-                for rowid, doc in documents
-            ],
+    if not documents:
+        return
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.executemany(
+            _INSERT_SQL,
+            [(rowid, *(doc.get(c, "") for c in FTS_COLUMNS)) for rowid, doc in documents],
         )
+    finally:
+        cursor.close()
 
 
 def replace_in_index(session: Session, documents: Sequence[tuple[int, dict[str, str]]]) -> None:
