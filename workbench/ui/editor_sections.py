@@ -47,7 +47,7 @@ def _checkbox_grid(title: str, names: tuple[str, ...], columns: int) -> tuple[QG
     grid = QGridLayout(box)
     boxes: dict[str, QCheckBox] = {}
     for i, name in enumerate(names):
-        check = QCheckBox(name)
+        check = QCheckBox(name.replace("&", "&&"))  # "Retail & e-commerce" is no shortcut
         boxes[name] = check
         grid.addWidget(check, i // columns, i % columns)
     return box, boxes
@@ -135,17 +135,29 @@ def parse_month_or_date(text: str) -> date | None:
     return date.fromisoformat(text)
 
 
+def month_or_date(value: date | None) -> str:
+    """Return '2024-03' for the first of a month, else the full date; '' for none."""
+    if value is None:
+        return ""
+    return f"{value:%Y-%m}" if value.day == 1 else value.isoformat()
+
+
 class _TableSection(QWidget):
     """A small editable table with Add and Remove buttons and an error line."""
 
     changed = Signal()
     headers: tuple[str, ...] = ()
+    tips: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.headers))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.headers])
+        for column, tip in enumerate(self.tips):
+            header = self.table.horizontalHeaderItem(column)
+            if tip and header is not None:
+                header.setToolTip(self.tr(tip))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -204,7 +216,8 @@ class _TableSection(QWidget):
 class HistorySection(_TableSection):
     """Work history: employer, title, start, end, description."""
 
-    headers = ("Employer", "Title", "Start (YYYY-MM)", "End (blank if current)", "Description")
+    headers = ("Employer", "Title", "Start", "End", "Description")
+    tips = ("", "", "YYYY-MM or YYYY-MM-DD", "YYYY-MM or YYYY-MM-DD; blank while current", "")
 
     def set_entries(self, entries: tuple[WorkHistoryEntry, ...]) -> None:
         """Show stored entries."""
@@ -214,8 +227,8 @@ class HistorySection(_TableSection):
                 (
                     e.employer,
                     e.title,
-                    e.start.isoformat() if e.start else "",
-                    e.end.isoformat() if e.end else "",
+                    month_or_date(e.start),
+                    month_or_date(e.end),
                     e.description,
                 )
             )
