@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from workbench.domain.candidate import CandidateDraft, WorkHistoryEntry
 from workbench.domain.roles import Specialisation
@@ -40,6 +41,20 @@ def fill(database: Database, count: int) -> None:
     """Store `count` simple candidates."""
     with database.write() as session:
         insert_many(session, make_drafts(count), utc_now())
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail, instead of hanging, when a modal box opens that the test did not arrange for."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        texts = [a for a in args if isinstance(a, str)]
+        if args and isinstance(args[0], QMessageBox):
+            texts.append(args[0].text())
+        raise AssertionError(f"unexpected dialog: {' | '.join(texts)}")
+
+    for name in ("exec", "question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
 
 
 @pytest.fixture

@@ -258,3 +258,55 @@ def test_export_from_the_window_writes_the_current_list(
         window.export_action.trigger()
     written = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(written) == 1 + 4  # header plus the four Smiths
+
+
+def test_unsaved_edits_survive_a_crash_and_come_back(
+    qtbot, tmp_path, database, settings, monkeypatch
+):
+    stored = candidate_service.add_candidate(
+        database, CandidateDraft("Ann", "Smith", "ann@example.com", city="Leeds")
+    )
+    first = MainWindow(database, settings)
+    qtbot.addWidget(first, before_close_func=lambda w: w.editor.revert())
+    qtbot.waitUntil(lambda: first._last_result is not None, timeout=5000)
+    first.open_candidate(stored.id)
+    first.editor.city.setText("York")
+    first.editor._mark_dirty()
+    kept_file = tmp_path / "ui.unsaved.json"
+    qtbot.waitUntil(kept_file.exists, timeout=5000)
+    # The process dies here: nothing saved, the window never closes.
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    second = MainWindow(database, settings)
+    qtbot.addWidget(second, before_close_func=lambda w: w.editor.revert())
+    qtbot.waitUntil(lambda: second.editor.is_dirty, timeout=5000)
+    assert second.editor.city.text() == "York"
+    assert second.editor.candidate is not None and second.editor.candidate.id == stored.id
+    assert second.editor.save() is True
+    assert candidate_service.get_candidate(database, stored.id).draft.city == "York"
+    assert not kept_file.exists()
+
+
+def test_brought_back_edits_still_respect_a_colleagues_later_save(
+    qtbot, tmp_path, database, settings, monkeypatch
+):
+    from workbench.ui.draft_keeper import DraftKeeper
+
+    stored = candidate_service.add_candidate(
+        database, CandidateDraft("Ann", "Smith", "a@example.com")
+    )
+    DraftKeeper.beside(database.path).keep(
+        stored.id, stored.version, CandidateDraft("Ann", "Smith", "a@example.com", city="York")
+    )
+    candidate_service.update_candidate(
+        database, stored.id, stored.version, CandidateDraft("Ann", "Smith-Jones", "a@example.com")
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    window = MainWindow(database, settings)
+    qtbot.addWidget(window, before_close_func=lambda w: w.editor.revert())
+    qtbot.waitUntil(lambda: window.editor.is_dirty, timeout=5000)
+    assert window.editor.save() is False
+    assert shown and "changed by someone else" in shown[0]
+    assert candidate_service.get_candidate(database, stored.id).draft.last_name == "Smith-Jones"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from workbench.domain.roles import SALARY_BANDS_USD, Specialisation, level_for_y
 from workbench.domain.vocabulary import CURRENCIES
 from workbench.services import candidates as candidate_service
 from workbench.store.engine import Database
+from workbench.ui.draft_keeper import DraftKeeper, KeptDraft
 from workbench.ui.editor_sections import (
     EducationSection,
     HistorySection,
@@ -39,6 +41,7 @@ from workbench.ui.editor_sections import (
 )
 from workbench.ui.errors import show_error as show_error_box
 
+KEEP_DELAY_MS = 1500
 PROFILE_FIELDS = (
     "first_name",
     "last_name",
@@ -62,9 +65,18 @@ class CandidateEditor(QWidget):
     dirtyChanged = Signal(bool)
     openRequested = Signal(int)  # a possible duplicate the user wants to look at
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        parent: QWidget | None = None,
+        keeper: DraftKeeper | None = None,
+    ) -> None:
         super().__init__(parent)
         self._database = database
+        self._keeper = keeper
+        # Unsaved edits reach the disk a moment after typing pauses, so a crash loses nothing.
+        self._keep_timer = QTimer(self, singleShot=True, interval=KEEP_DELAY_MS)
+        self._keep_timer.timeout.connect(self._keep_now)
         self._candidate: Candidate | None = None
         self._dirty = False
         self._loading = False
@@ -228,6 +240,13 @@ class CandidateEditor(QWidget):
         return self._dirty
 
     def _set_dirty(self, dirty: bool) -> None:
+        if self._keeper is not None:
+            if dirty:
+                self._keep_timer.start()
+            elif self._dirty:
+                # Saved or dropped. (A fresh editor must not forget a crashed session's edits.)
+                self._keep_timer.stop()
+                self._keeper.forget()
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirtyChanged.emit(dirty)
@@ -240,6 +259,22 @@ class CandidateEditor(QWidget):
 
     def _summary_changed(self) -> None:
         self._mark_dirty()
+
+    def _keep_now(self) -> None:
+        if self._keeper is not None and self._dirty:
+            draft, _ = self._collect()
+            candidate = self._candidate
+            self._keeper.keep(
+                candidate.id if candidate else None, candidate.version if candidate else None, draft
+            )
+
+    def restore_kept(self, kept: KeptDraft, stored: Candidate | None) -> None:
+        """Show unsaved edits kept from a session that ended without saving them."""
+        # Saving must still be checked against the version the edits started from.
+        base = replace(stored, version=kept.version) if stored and kept.version else stored
+        self._show(base, kept.draft)
+        self._set_dirty(True)
+        self.status.setText(self.tr("Unsaved changes brought back; Save or Cancel them."))
 
     def start_new(self) -> None:
         """Clear the form for a new candidate."""

@@ -26,6 +26,7 @@ from workbench.services.search import SearchResult, known_countries, search_cand
 from workbench.store.engine import Database
 from workbench.ui.candidate_editor import CandidateEditor
 from workbench.ui.candidate_model import CandidateTableModel
+from workbench.ui.draft_keeper import DraftKeeper
 from workbench.ui.errors import show_error
 from workbench.ui.search_bar import SearchBar
 from workbench.ui.tasks import run_in_background
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self._refresh_countries()
         self._ready = True
         self.run_search()
+        if self.keeper is not None and self.keeper.load() is not None:
+            QTimer.singleShot(0, self._offer_kept_draft)
 
     # --- building -------------------------------------------------------------------------
 
@@ -100,7 +103,8 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
-        self.editor = CandidateEditor(self.database)
+        self.keeper = DraftKeeper.beside(self.database.path) if self.database.path else None
+        self.editor = CandidateEditor(self.database, keeper=self.keeper)
         self.editor.setObjectName("candidateEditor")
         self.editor.saved.connect(self._candidate_saved)
         self.editor.dirtyChanged.connect(self._update_actions)
@@ -515,6 +519,32 @@ class MainWindow(QMainWindow):
             self.editor.start_new()
         self.statusBar().showMessage(self.tr("Purged {n} candidates.").format(n=count), 8000)
         self.data_changed()
+
+    def _offer_kept_draft(self) -> None:
+        kept = self.keeper.load() if self.keeper else None
+        if kept is None or self.keeper is None:
+            return
+        name = kept.draft.full_name or self.tr("a new candidate")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr(
+                "Workbench closed while you were editing {name}. Bring back your unsaved changes?"
+            ).format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.keeper.forget()
+            return
+        stored = None
+        if kept.candidate_id is not None:
+            try:
+                stored = candidate_service.get_candidate(self.database, kept.candidate_id)
+            except WorkbenchError:
+                stored = None  # purged meanwhile: the edits come back as a new candidate
+        self.pages.setCurrentWidget(self.splitter)
+        self.editor.restore_kept(kept, stored)
 
     # --- after long work ----------------------------------------------------------------
 
