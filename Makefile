@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed
 
 # The venv is stale when pyproject.toml is newer than the last install.
 $(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@# A venv whose pip is missing (venv failed half-way) or broken is made again.
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)

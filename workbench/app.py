@@ -12,7 +12,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from workbench import cli
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    namespace = cli.parse_args(arguments)
+    try:
+        namespace = cli.parse_args(arguments)
+    except SystemExit as stop:  # --help, or a bad argument already explained on stderr
+        return stop.code if isinstance(stop.code, int) else 1
     if namespace.command is not None:
         return cli.run_command(namespace)
     return run_window(cli.database_path(namespace))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import parse_level, parse_specialisation
@@ -16,11 +17,27 @@ from workbench.domain.search import CandidateRow, SearchCriteria, Visibility
 from workbench.store.engine import DATABASE_ENV, Database, default_database_path
 
 PROG = "workbench"
+MAX_COUNT = 1_000_000
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit status 1."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the problem in one line and exit 1, like every other error."""
+        self.exit(1, f"{PROG}: error: {message} (see {self.prog} --help)\n")
+
+
+def _count(text: str) -> int:
+    """Parse a count for --limit and --candidates: a whole number from 1 to 1,000,000."""
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_COUNT:,}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser for `workbench [--db PATH] COMMAND ...`."""
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog=PROG,
         description="Keep, vet and place IT Project Manager candidates. "
         "With no command, opens the window.",
@@ -31,10 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"database file (default: ${DATABASE_ENV}, else {default_database_path()})",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
 
     demo = commands.add_parser("demo", help="add realistic, reproducible sample candidates")
-    demo.add_argument("--candidates", type=int, default=200, metavar="N")
+    demo.add_argument("--candidates", type=_count, default=200, metavar="N")
     demo.add_argument("--seed", type=int, default=42, metavar="S")
 
     imp = commands.add_parser("import", help="import candidates from a .csv or .xlsx file")
@@ -50,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--level", action="append", default=[], metavar="L")
     search.add_argument("--country", default="")
     search.add_argument("--deleted", action="store_true", help="search deleted candidates")
-    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("--limit", type=_count, default=20, metavar="N")
     search.add_argument("--json", action="store_true")
 
     show = commands.add_parser("show", help="show one candidate (by id or email)")
@@ -67,8 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(arguments: Sequence[str]) -> argparse.Namespace:
-    """Parse the command line; argparse exits with a usage line on bad arguments."""
+    """Parse the command line; bad arguments exit 1 with one line on stderr."""
     return build_parser().parse_args(list(arguments))
+
+
+def _exit_code(stop: SystemExit) -> int:
+    return stop.code if isinstance(stop.code, int) else 1
 
 
 def database_path(namespace: argparse.Namespace) -> Path:
@@ -91,6 +112,10 @@ def run_command(namespace: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing more was saved", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early: not an error. Quiet the final flush too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the last line of defence: no traceback reaches the user
         log = _write_crash_log()
         print(f"{PROG}: unexpected error: {exc} (details in {log})", file=sys.stderr)
@@ -273,7 +298,10 @@ _HANDLERS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line without ever opening a window."""
-    namespace = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        namespace = parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as stop:  # --help, or a bad argument already explained on stderr
+        return _exit_code(stop)
     if namespace.command is None:
         build_parser().print_help()
         return 0

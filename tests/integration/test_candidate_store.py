@@ -639,3 +639,13 @@ def test_a_query_too_broad_to_rank_is_sorted_by_name(database, monkeypatch):
     assert broad.sort is SortKey.NAME
     names = [r.last_name for r in search_service.candidate_rows(database, broad.ids)]
     assert names == ["Alpha", "Mu", "Zeta"]
+
+
+def test_delete_and_restore_take_more_ids_than_one_statement_may_hold(database):
+    ids = [
+        add_candidate(database, CandidateDraft("P", f"N{i}", f"p{i}@example.com")).id
+        for i in range(3)
+    ]
+    many = [*ids, *range(10_000, 12_000)]  # 2,003 ids: three statements of at most 900
+    assert delete_candidates(database, many) == 3
+    assert restore_candidates(database, many) == 3

@@ -115,7 +115,7 @@ def test_demo_adds_the_asked_number_of_candidates(workbench: Any, db_path: Path)
 
 
 def test_demo_refuses_zero_candidates(workbench: Any, db_path: Path) -> None:
-    assert "at least 1" in assert_one_error_line(workbench("demo", "--candidates", "0"))
+    assert "from 1 to" in assert_one_error_line(workbench("demo", "--candidates", "0"))
 
 
 def test_search_json_lists_rows_with_their_main_fields(workbench: Any) -> None:

@@ -158,7 +158,10 @@ def test_years_outside_0_to_60_are_refused(years: float) -> None:
     assert "between 0 and 60" in errors_of(draft(years_experience=years))["years_experience"]
 
 
-@pytest.mark.parametrize(("years", "stored"), [(0, 0.0), (60, 60.0), (4.26, 4.3)])
+# Rounded down, so that 2.96 years stays junior ("under 3") as the consultant typed it.
+@pytest.mark.parametrize(
+    ("years", "stored"), [(0, 0.0), (60, 60.0), (4.26, 4.2), (2.96, 2.9), (2.3, 2.3)]
+)
 def test_years_within_range_are_kept_to_one_decimal(years: float, stored: float) -> None:
     assert valid(years_experience=years).years_experience == stored
 
@@ -438,3 +441,8 @@ def test_search_terms_treat_query_syntax_as_plain_words(text: str, terms: tuple[
 def test_search_terms_are_capped_at_sixteen_words() -> None:
     words = [f"w{i}" for i in range(20)]
     assert search_terms(" ".join(words)) == tuple(words[:16])
+
+
+def test_underscores_are_not_search_words() -> None:
+    # FTS5 drops "_": a term of only underscores would be an empty phrase matching nothing.
+    assert search_terms("scrum _ __init__") == ("scrum", "init")

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import ROUND_DOWN, Decimal
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -208,6 +209,11 @@ def comparable_fields(draft: CandidateDraft) -> CandidateDraft:
     )
 
 
+def _tenths_down(years: float) -> float:
+    """Return years to one decimal, rounded down (through the decimal text, not binary)."""
+    return float(Decimal(str(float(years))).quantize(Decimal("0.1"), rounding=ROUND_DOWN))
+
+
 def _dedupe(items: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for item in items:
@@ -298,7 +304,8 @@ def validate_candidate(draft: CandidateDraft, *, today: date | None = None) -> C
         country=country,
         linkedin_url=linkedin,
         other_roles=other_roles,
-        years_experience=None if years is None else round(float(years), 1),
+        # Down, not to nearest: 2.96 years is still under 3, so still junior.
+        years_experience=None if years is None else _tenths_down(years),
         currency=currency,
         work_environments=_dedupe([clean_text(x) for x in draft.work_environments]),
         industries=_dedupe([clean_text(x) for x in draft.industries]),

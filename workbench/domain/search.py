@@ -61,7 +61,8 @@ class SearchCriteria:
         return search_terms(self.text)
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: FTS5 drops "_", and a phrase of nothing matches nothing.
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def search_terms(text: str) -> tuple[str, ...]:

@@ -122,8 +122,10 @@ def find_candidate(database: Database, reference: str) -> Candidate:
     text = reference.strip()
     digits = text.removeprefix("#").upper().removeprefix("WB-")
     if re.fullmatch(r"[0-9]+", digits):
-        if int(digits) > MAX_ID:
-            raise NotFoundError(f"no candidate #{digits}")
+        if len(digits) > 19 or int(digits) > MAX_ID:
+            raise NotFoundError(
+                f"no candidate #{digits[:19]}…" if len(digits) > 19 else f"no candidate #{digits}"
+            )
         return get_candidate(database, int(digits))
     if "@" in text:
         try:
@@ -156,17 +158,22 @@ def _set_deleted(database: Database, ids: Sequence[int], deleted: bool) -> int:
             if deleted
             else CandidateRecord.deleted_at.isnot(None)
         )
-        result = session.execute(
-            update(CandidateRecord)
-            .where(CandidateRecord.id.in_(list(ids)), condition)
-            .values(
-                deleted_at=now if deleted else None,
-                updated_at=now,
-                version=CandidateRecord.version + 1,
+        changed = 0
+        wanted = list(ids)
+        # In chunks: SQLite builds elsewhere allow only 32,766 variables a statement.
+        for start in range(0, len(wanted), 900):
+            result = session.execute(
+                update(CandidateRecord)
+                .where(CandidateRecord.id.in_(wanted[start : start + 900]), condition)
+                .values(
+                    deleted_at=now if deleted else None,
+                    updated_at=now,
+                    version=CandidateRecord.version + 1,
+                )
+                .execution_options(synchronize_session=False)
             )
-            .execution_options(synchronize_session=False)
-        )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+            changed += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return changed
 
 
 def delete_candidates(database: Database, ids: Sequence[int]) -> int:

@@ -117,6 +117,9 @@ def parse_csv_text(text: str, *, source: str = "the file") -> Table:
     text = text.removeprefix("\ufeff")
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    # The csv module refuses cells over 128 KiB and with them the whole file; a long cell is
+    # the row's problem (validation reports it), never the file's.
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, column, func, select, table, text
+from sqlalchemy import ColumnElement, Select, String, column, func, literal, select, table, text
 from sqlalchemy.orm import Session
 
 from workbench.domain.candidate import ascii_fold
@@ -48,7 +48,9 @@ def _filters(criteria: SearchCriteria) -> list[ColumnElement[bool]]:
         conditions.append(C.level.in_([lvl.value for lvl in criteria.levels]))
     if criteria.available_by is not None:
         conditions.append(
-            (C.available_from.is_(None)) | (C.available_from <= criteria.available_by)
+            # As stored text: ids are read through the driver, which converts no dates.
+            (C.available_from.is_(None))
+            | (C.available_from <= literal(criteria.available_by.isoformat(), String()))
         )
     if criteria.country:
         conditions.append(C.country == country_name(criteria.country))

@@ -59,12 +59,26 @@ def open_or_ask(path: Path) -> Database | None:
             path = Path(chosen)
 
 
+def _route_unexpected_errors_to_a_message() -> None:
+    """Show an error raised in any slot as a message (and log it) instead of a traceback."""
+    from workbench.ui.errors import show_error
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        show_error(QApplication.activeWindow(), "Workbench", error)
+
+    sys.excepthook = hook
+
+
 def run(database_path: Path) -> int:
     """Show the main window on the database at database_path until the user quits."""
     _configure_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     QCoreApplication.setOrganizationName("Workbench")
     QCoreApplication.setApplicationName("Workbench")
+    _route_unexpected_errors_to_a_message()
     database = open_or_ask(database_path)
     if database is None:
         return 1

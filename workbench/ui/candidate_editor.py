@@ -377,7 +377,7 @@ class CandidateEditor(QWidget):
         salary_text = re.sub(r"[\s,_]", "", self.salary_expectation.text())
         salary = None
         if salary_text:
-            if salary_text.isdigit():
+            if re.fullmatch(r"[0-9]{1,12}", salary_text):
                 salary = int(salary_text)
             else:
                 problems["salary_expectation"] = self.tr("must be a whole amount, e.g. 110000")

@@ -111,7 +111,7 @@ class SkillsSection(QWidget):
     def skills(self) -> tuple[str, ...]:
         """Return ticked checklist skills followed by the free tags."""
         ticked = [name for name, check in self._skill_boxes.items() if check.isChecked()]
-        tags = [t.strip() for t in re.split(r"[;,]", self.tags.text()) if t.strip()]
+        tags = [t.strip() for t in self.tags.text().split(";") if t.strip()]
         return tuple(ticked + tags)
 
     def environments(self) -> tuple[str, ...]:
@@ -261,8 +261,8 @@ class EducationSection(_TableSection):
         """Return the entries and, if a year cannot be read, what is wrong."""
         result = []
         for number, (level, field_of_study, institution, year) in enumerate(self.cells(), 1):
-            if year and not year.isdigit():
-                return [], f"row {number}: the year must be a number such as 2015"
+            if year and not re.fullmatch(r"[0-9]{4}", year):
+                return [], f"row {number}: the year must be four digits such as 2015"
             result.append(
                 EducationEntry(level, field_of_study, institution, int(year) if year else None)
             )

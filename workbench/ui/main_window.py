@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.search import SearchCriteria, SortKey, Visibility
 from workbench.services import candidates as candidate_service
-from workbench.services.search import SearchResult, known_countries, search_candidates
+from workbench.services.search import (
+    SearchResult,
+    count_candidates,
+    known_countries,
+    search_candidates,
+)
 from workbench.store.engine import Database
 from workbench.ui.candidate_editor import CandidateEditor
 from workbench.ui.candidate_model import CandidateTableModel
@@ -333,7 +338,12 @@ class MainWindow(QMainWindow):
         elif result.sort is SortKey.RELEVANCE:
             text += self.tr(" · best matches first")
         self.count_label.setText(f"{text} · {elapsed_ms:.0f} ms")
-        empty_store = total == 0 and result.criteria.visibility is Visibility.ACTIVE
+        empty_store = (
+            total == 0
+            and result.criteria.visibility is Visibility.ACTIVE
+            # Deleted candidates are still there to restore: no welcome over them.
+            and count_candidates(self.database, Visibility.ALL) == 0
+        )
         showing_welcome = self.pages.currentWidget() is self.welcome
         if empty_store and not self.editor.is_dirty and not result.criteria.terms:
             self.pages.setCurrentWidget(self.welcome)
@@ -496,7 +506,9 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Not restored"), exc)
             return
         self.statusBar().showMessage(self.tr("Restored {n} candidates.").format(n=count), 8000)
-        self.editor.reload()
+        shown = self.editor.candidate
+        if shown is not None and shown.id in ids and not self.editor.is_dirty:
+            self.editor.reload()  # shows it as live again; unsaved edits are never dropped
         self.data_changed()
 
     def purge_deleted(self) -> None:

@@ -95,14 +95,14 @@ class LongTask(QObject):
 
     def start(self) -> None:
         """Start the work on the pool and show progress."""
+        progress = _Signals()
+        progress.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        self._progress_signals = progress  # kept alive as long as the task
         reporter = ProgressReporter(
-            progress=lambda done, total: self._signals.progressed.emit(done, total),
+            progress=progress.progressed.emit,
             is_cancelled=self._stop.is_set,
         )
-        self._signals = run_in_background(
-            lambda: self._function(reporter), self._done, self._error, context=self
-        )
-        self._signals.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        run_in_background(lambda: self._function(reporter), self._done, self._error, context=self)
 
     def _request_stop(self) -> None:
         self._stop.set()
