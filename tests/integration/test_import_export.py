@@ -447,3 +447,21 @@ def test_failed_export_keeps_the_previous_file(
         export_candidates(database, path)
     assert path.read_text(encoding="utf-8") == "previous export"
     assert sorted(p.name for p in tmp_path.iterdir() if "export" in p.name) == ["export.json"]
+
+
+def test_a_cancelled_export_leaves_no_file(database: Database, tmp_path: Path) -> None:
+    from workbench.services.demo import add_demo_candidates
+    from workbench.services.progress import Cancelled, ProgressReporter
+
+    add_demo_candidates(database, 1_200, seed=3)
+    target = tmp_path / "all.csv"
+    calls: list[int] = []
+
+    def stop_on_second(done: int, total: int) -> None:
+        calls.append(done)
+
+    reporter = ProgressReporter(progress=stop_on_second, is_cancelled=lambda: len(calls) >= 2)
+    with pytest.raises(Cancelled):
+        exporting.export_candidates(database, target, reporter=reporter)
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if "all.csv" in p.name] == []  # no .part left

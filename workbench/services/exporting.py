@@ -15,9 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain.candidate import Candidate
+from workbench.domain.draft_codec import draft_to_json
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import Specialisation
 from workbench.domain.search import SearchCriteria
+from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.services.spreadsheet import EXPORT_COLUMNS, LIST_SEPARATOR
 from workbench.store.candidate_queries import candidate_ids
 from workbench.store.engine import Database
@@ -51,32 +53,21 @@ _SELECTED = (
 
 def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
     """Return a candidate as export writes it: roles as slugs, dates ISO, lists as lists."""
-    draft = candidate.draft
     level = candidate.level
     values = {
+        **draft_to_json(candidate.draft),
         "id": candidate.id,
-        "first_name": draft.first_name,
-        "last_name": draft.last_name,
-        "email": draft.email,
-        "phone": draft.phone,
-        "city": draft.city,
-        "country": draft.country,
-        "primary_role": draft.primary_role.value if draft.primary_role else None,
-        "other_roles": [role.value for role in draft.other_roles],
-        "years_experience": draft.years_experience,
         "level": level.value if level else None,
-        "salary_expectation": draft.salary_expectation,
-        "currency": draft.currency,
-        "available_from": draft.available_from.isoformat() if draft.available_from else None,
-        "skills": list(draft.skills),
-        "summary": draft.summary,
-        "linkedin_url": draft.linkedin_url,
     }
     return {column: values[column] for column in EXPORT_COLUMNS}
 
 
 def export_candidates(
-    database: Database, path: Path, *, criteria: SearchCriteria | None = None
+    database: Database,
+    path: Path,
+    *,
+    criteria: SearchCriteria | None = None,
+    reporter: ProgressReporter = NO_PROGRESS,
 ) -> int:
     """Write live candidates (or those matching criteria) to .csv or .json; return how many."""
     path = Path(path)
@@ -86,7 +77,7 @@ def export_candidates(
     # One read transaction, so the file is a consistent snapshot even while others save.
     with database.read() as session:
         ids = _ids_to_export(session, criteria)
-        records = _exported_dicts(session, ids)
+        records = _exported_dicts(session, ids, reporter)
         if suffix == ".csv":
             # The BOM tells Excel the file is UTF-8; without it names like Łukasz are garbled.
             return _write_atomically(path, lambda handle: _write_csv(handle, records), "utf-8-sig")
@@ -100,9 +91,13 @@ def _ids_to_export(session: Session, criteria: SearchCriteria | None) -> list[in
     return list(session.scalars(select(C.id).where(C.deleted_at.is_(None)).order_by(C.id)))
 
 
-def _exported_dicts(session: Session, ids: Sequence[int]) -> Iterator[dict[str, Any]]:
+def _exported_dicts(
+    session: Session, ids: Sequence[int], reporter: ProgressReporter
+) -> Iterator[dict[str, Any]]:
     """Yield the export dict of each id, reading a chunk of candidates at a time."""
     for start in range(0, len(ids), EXPORT_CHUNK):
+        # Raises Cancelled: the half-written temporary file is removed, the target untouched.
+        reporter.report(start, len(ids))
         chunk = ids[start : start + EXPORT_CHUNK]
         rows = {row.id: row for row in session.execute(select(*_SELECTED).where(C.id.in_(chunk)))}
         other_roles = _other_roles(session, chunk)

@@ -96,7 +96,9 @@ class Transfers(QObject):
         database, criteria = self.window.database, self.window.criteria()
         return self._start(
             self.tr("Exporting"),
-            lambda _reporter: export_candidates(database, path, criteria=criteria),
+            lambda reporter: export_candidates(
+                database, path, criteria=criteria, reporter=reporter
+            ),
             lambda count: self.window.statusBar().showMessage(
                 self.tr("Exported {n} candidates to {path}.").format(n=count, path=path), 10000
             ),
