@@ -465,3 +465,35 @@ def test_a_cancelled_export_leaves_no_file(database: Database, tmp_path: Path) -
         exporting.export_candidates(database, target, reporter=reporter)
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if "all.csv" in p.name] == []  # no .part left
+
+
+def test_formula_like_text_is_exported_inert_and_imported_as_typed(
+    database: Database, tmp_path: Path
+) -> None:
+    add_candidate(
+        database,
+        CandidateDraft(
+            '=HYPERLINK("http://x")',
+            "@Lee",
+            "formula@example.com",
+            phone="+44 20 7946 0958",
+            summary="-5% churn",
+        ),
+    )
+    target = tmp_path / "out.csv"
+    exporting.export_candidates(database, target)
+    text = target.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and "'@Lee" in text and "'+442079460958" in text
+    assert "'-5% churn" in text
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        assert import_file(fresh, target).imported == 1
+        draft = find_candidate(fresh, "formula@example.com").draft
+        assert (draft.first_name, draft.last_name, draft.phone, draft.summary) == (
+            '=HYPERLINK("http://x")',
+            "@Lee",
+            "+442079460958",
+            "-5% churn",
+        )
+    finally:
+        fresh.close()

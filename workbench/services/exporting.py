@@ -154,7 +154,19 @@ def _csv_cell(column: str, value: Any) -> str:
     if isinstance(value, float):
         # 7.0 reads as 7 in a spreadsheet; repr keeps every digit of 7.5.
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    return guard_formula(str(value))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(text: str) -> str:
+    """Return text a spreadsheet will show, never run: a leading '=+-@' gets an apostrophe.
+
+    A name like '=HYPERLINK(...)' would otherwise be a live formula in the client's Excel;
+    the apostrophe is Excel's own 'this is text' mark, and import takes it off again.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _write_csv(handle: TextIO, records: Iterable[dict[str, Any]]) -> int:

@@ -96,6 +96,9 @@ def cell_text(cell: Cell) -> str:
     if cell is None:
         return ""
     if isinstance(cell, str):
+        # Our export marks text that starts like a formula with an apostrophe: take it off.
+        if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+            return cell[1:]
         return cell
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
