@@ -105,7 +105,9 @@ def test_columns_in_any_order_and_spelling() -> None:
 
 
 def test_column_key_treats_spaces_and_hyphens_as_underscores() -> None:
-    assert column_key("  Years-Of Experience ") == "years_of_experience"
+    assert column_key("  Favourite-Pet Name ") == "favourite_pet_name"
+    # ...and a header that names one of our columns in other words maps to it.
+    assert column_key("  Years-Of Experience ") == "years_experience"
 
 
 def test_unknown_columns_are_ignored_with_a_warning() -> None:
@@ -273,3 +275,12 @@ def test_a_short_row_reads_missing_cells_as_blank() -> None:
     )
     [rejected] = parse_rows(table).rejected
     assert rejected.reason.startswith("last_name: last name is required; email: ")
+
+
+def test_headers_agencies_use_map_to_our_columns() -> None:
+    from workbench.services.spreadsheet import column_key
+
+    assert [
+        column_key(h)
+        for h in ("E-mail", "Surname", "First Name", "Mobile", "Years of experience", "LinkedIn")
+    ] == ["email", "last_name", "first_name", "phone", "years_experience", "linkedin_url"]

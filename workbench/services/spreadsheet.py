@@ -75,9 +75,26 @@ class Table:
     rows: tuple[SheetRow, ...]
 
 
+# Headers agencies' own spreadsheets use for our columns (after lower-casing and underscores).
+HEADER_ALIASES = {
+    "firstname": "first_name", "given_name": "first_name", "forename": "first_name",
+    "lastname": "last_name", "surname": "last_name", "family_name": "last_name",
+    "e_mail": "email", "email_address": "email", "e_mail_address": "email", "mail": "email",
+    "phone_number": "phone", "mobile": "phone", "mobile_phone": "phone", "telephone": "phone",
+    "town": "city", "role": "primary_role", "specialisation": "primary_role",
+    "specialization": "primary_role", "primary_specialisation": "primary_role",
+    "secondary_roles": "other_roles", "years": "years_experience",
+    "years_of_experience": "years_experience", "experience_years": "years_experience",
+    "salary": "salary_expectation", "expected_salary": "salary_expectation",
+    "availability": "available_from", "available": "available_from",
+    "linkedin": "linkedin_url", "linkedin_profile": "linkedin_url",
+}  # fmt: skip
+
+
 def column_key(header: str) -> str:
-    """Return the canonical name of a header: lower case, spaces and hyphens as underscores."""
-    return re.sub(r"[\s\-]+", "_", header.strip()).casefold()
+    """Return the canonical name of a header: lower case, underscores, known aliases mapped."""
+    key = re.sub(r"[\s\-./]+", "_", header.strip()).casefold().strip("_")
+    return HEADER_ALIASES.get(key, key)
 
 
 def is_blank(cell: Cell) -> bool:
