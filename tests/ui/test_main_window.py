@@ -310,3 +310,27 @@ def test_brought_back_edits_still_respect_a_colleagues_later_save(
     assert window.editor.save() is False
     assert shown and "changed by someone else" in shown[0]
     assert candidate_service.get_candidate(database, stored.id).draft.last_name == "Smith-Jones"
+
+
+def test_delete_key_in_a_field_edits_text_and_deletes_nobody(
+    qtbot, database, open_window, fill_candidates
+):
+    fill_candidates(database, 3)
+    window = open_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)  # shortcuts work only in the active window
+    window.table.selectRow(0)
+    field = window.editor.first_name
+    field.setFocus()
+    field.setCursorPosition(0)
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    assert count_candidates(database) == 3
+    assert field.text().startswith("erson")  # "Person0000" lost its first letter
+    window.editor.revert()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus, timeout=2000)
+    assert window.delete_action.isEnabled()
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert count_candidates(database) == 2

@@ -480,6 +480,9 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         if not ids:
             return
+        editing = self.editor.candidate
+        if editing is not None and editing.id in ids and not self._may_leave_editor():
+            return  # unsaved edits to a candidate being deleted: save or drop them first
         try:
             count = candidate_service.delete_candidates(self.database, ids)
         except WorkbenchError as exc:
