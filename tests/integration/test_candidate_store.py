@@ -649,3 +649,29 @@ def test_delete_and_restore_take_more_ids_than_one_statement_may_hold(database):
     many = [*ids, *range(10_000, 12_000)]  # 2,003 ids: three statements of at most 900
     assert delete_candidates(database, many) == 3
     assert restore_candidates(database, many) == 3
+
+
+def test_a_search_stopped_from_another_thread_raises_interrupted(database):
+    import threading
+
+    from workbench.domain.errors import Interrupted
+    from workbench.services import search as search_service
+    from workbench.store.engine import Interruption
+
+    stopped_already = Interruption()
+    stopped_already.stop()
+    with pytest.raises(Interrupted):
+        search_service.search_candidates(database, SearchCriteria(), interruption=stopped_already)
+
+    # A long query (a recursive count to ten million) stopped half-way by another thread.
+    interruption = Interruption()
+    timer = threading.Timer(0.2, interruption.stop)
+    timer.start()
+    with pytest.raises(Interrupted), database.read(interruption) as session:
+        session.connection().exec_driver_sql(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000000)"
+            " SELECT count(*) FROM n"
+        ).scalar()
+    timer.join()
+    # The connection went back to the pool unharmed.
+    assert search_service.search_candidates(database, SearchCriteria()).ids == ()

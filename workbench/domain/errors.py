@@ -26,5 +26,9 @@ class ConflictError(WorkbenchError):
     """Raise when someone else saved the record after it was opened for editing."""
 
 
+class Interrupted(WorkbenchError):
+    """Raise when a read was stopped because its answer is no longer wanted."""
+
+
 class DuplicateError(WorkbenchError):
     """Raise when a record would duplicate one that is already stored."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from workbench.domain.search import CandidateRow, SearchCriteria, SortKey, Visibility
 from workbench.store import candidate_queries
-from workbench.store.engine import Database
+from workbench.store.engine import Database, Interruption
 
 # bm25 costs about 4.5 µs a matching candidate: ranking 10,000 takes ~45 ms, ranking every
 # one of 100,000 half a second. A query that broad is sorted by name instead.
@@ -30,10 +30,17 @@ class SearchResult:
 
 
 def search_candidates(
-    database: Database, criteria: SearchCriteria, *, count_all: bool = True
+    database: Database,
+    criteria: SearchCriteria,
+    *,
+    count_all: bool = True,
+    interruption: Interruption | None = None,
 ) -> SearchResult:
-    """Return the ids matching criteria in display order, and (if asked) how many are live."""
-    with database.read() as session:
+    """Return the ids matching criteria in display order, and (if asked) how many are live.
+
+    Another thread may stop the search through `interruption`; it then raises Interrupted.
+    """
+    with database.read(interruption) as session:
         asked = criteria
         too_broad = (
             criteria.effective_sort is SortKey.RELEVANCE

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import Interrupted, WorkbenchError
 
 BUSY_TIMEOUT_MS = 10_000
 MMAP_BYTES = 512 * 1024 * 1024
@@ -80,6 +81,32 @@ def explain_fault(error: str, path: Path | None) -> str | None:
     return None
 
 
+class Interruption:
+    """Let another thread stop the queries of one read, e.g. a search made stale by typing."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connection: Any = None
+        self.stopped = False
+
+    def attach(self, dbapi_connection: Any) -> None:
+        """Watch the connection a read runs on."""
+        with self._lock:
+            self._connection = dbapi_connection
+
+    def detach(self) -> None:
+        """Stop watching; the connection goes back to the pool for others."""
+        with self._lock:
+            self._connection = None
+
+    def stop(self) -> None:
+        """Interrupt the running query; the read then raises Interrupted."""
+        with self._lock:
+            self.stopped = True
+            if self._connection is not None:
+                self._connection.interrupt()
+
+
 class Database:
     """An open database: the engine plus read and write sessions for use cases."""
 
@@ -111,10 +138,23 @@ class Database:
         return self.engine.dialect.name == "sqlite"
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """Yield a session for reading; it is rolled back at the end."""
-        with self._faults_explained(), self._read_sessions() as session, session.begin():
-            yield session
+    def read(self, interruption: Interruption | None = None) -> Iterator[Session]:
+        """Yield a session for reading; another thread may stop it through `interruption`."""
+        with (
+            self._faults_explained(interruption),
+            self._read_sessions() as session,
+            session.begin(),
+        ):
+            if interruption is None or not self.is_sqlite:
+                yield session
+                return
+            if interruption.stopped:
+                raise Interrupted("stopped before it began: a newer request replaced it")
+            interruption.attach(session.connection().connection.driver_connection)
+            try:
+                yield session
+            finally:
+                interruption.detach()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -123,11 +163,13 @@ class Database:
             yield session
 
     @contextmanager
-    def _faults_explained(self) -> Iterator[None]:
+    def _faults_explained(self, interruption: Interruption | None = None) -> Iterator[None]:
         """Turn a fault of the file itself into a WorkbenchError saying what to do."""
         try:
             yield
         except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+            if interruption is not None and interruption.stopped:
+                raise Interrupted("stopped: a newer request replaced it") from None
             # Some hot paths read through the driver's cursor: its errors arrive unwrapped.
             message = explain_fault(str(getattr(exc, "orig", exc)), self.path)
             if message is None:

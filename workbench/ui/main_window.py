@@ -28,7 +28,7 @@ from workbench.services.search import (
     known_countries,
     search_candidates,
 )
-from workbench.store.engine import Database
+from workbench.store.engine import Database, Interruption
 from workbench.ui.candidate_editor import CandidateEditor
 from workbench.ui.candidate_model import CandidateTableModel
 from workbench.ui.draft_keeper import DraftKeeper
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._search_started = 0.0
         self._ready = False  # Qt asks the model to sort while the header is being set up
         self._total: int | None = None  # live candidates; None until counted after a change
+        self._running_search: Interruption | None = None
         self.setWindowTitle(self.tr("Workbench — IT Project Manager candidates"))
         self.resize(1400, 850)
         self._build_widgets()
@@ -305,8 +306,14 @@ class MainWindow(QMainWindow):
         self._search_started = time.perf_counter()
         self.count_label.setText(self.tr("Searching…"))
         count_all = self._total is None
+        # A search made stale by typing stops at once instead of holding a core for nothing.
+        if self._running_search is not None:
+            self._running_search.stop()
+        interruption = self._running_search = Interruption()
         run_in_background(
-            lambda: search_candidates(self.database, criteria, count_all=count_all),
+            lambda: search_candidates(
+                self.database, criteria, count_all=count_all, interruption=interruption
+            ),
             lambda result: self._show_result(generation, result),
             lambda error: self._search_failed(generation, error),
             context=self,
