@@ -308,3 +308,22 @@ def test_a_database_made_by_the_first_schema_is_upgraded_with_its_data(tmp_path)
     with sqlite3.connect(copies[0]) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert connection.execute("SELECT count(*) FROM candidates").fetchone() == (1,)
+
+
+def test_planner_statistics_exist_from_the_start_and_follow_bulk_loads(tmp_path: Path) -> None:
+    from workbench.services.demo import add_demo_candidates
+
+    path = tmp_path / "stats.sqlite3"
+    database = open_database(path)
+    try:
+        add_demo_candidates(database, 1_000, seed=2)
+    finally:
+        database.close()
+    with sqlite3.connect(path) as connection:
+        rows = dict(
+            connection.execute(
+                "SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'candidates' AND idx IS NOT NULL"
+            ).fetchall()
+        )
+    # "1000 ..." : the sample saw the thousand candidates just added.
+    assert rows["ix_candidates_live_name_key"].split()[0] == "1000"

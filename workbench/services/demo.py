@@ -15,7 +15,7 @@ from workbench.services.demo_generator import SOURCE, generate_drafts
 from workbench.services.parallel import ordered_results
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.store.candidate_repository import existing_emails, insert_many
-from workbench.store.engine import Database
+from workbench.store.engine import STATISTICS_AFTER_ROWS, Database
 from workbench.store.models import CandidateRecord
 
 BATCH_SIZE = 2000
@@ -67,6 +67,8 @@ def add_demo_candidates(
             added += _insert_new(session, _validated_batch(size, seed, next_index), now)
             next_index += size
             reporter.report(added, count)
+    if added >= STATISTICS_AFTER_ROWS:
+        database.refresh_statistics()
     return added
 
 

@@ -26,7 +26,7 @@ from workbench.services.parallel import ordered_results
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.services.spreadsheet import SheetRow, read_table
 from workbench.store.candidate_repository import existing_emails, insert_many
-from workbench.store.engine import Database
+from workbench.store.engine import STATISTICS_AFTER_ROWS, Database
 
 CHECK_CHUNK = 1_000
 # Validating a row (email and phone rules) costs about 0.3 ms; from this many rows on, the
@@ -87,6 +87,8 @@ def import_file(
         raise WorkbenchError(
             f"nothing was imported: the database refused a row ({exc.orig})"
         ) from None
+    if imported >= STATISTICS_AFTER_ROWS and not dry_run:
+        database.refresh_statistics()
     return ImportReport(
         imported=imported,
         rejected=tuple(sorted(rejected, key=lambda r: r.row)),

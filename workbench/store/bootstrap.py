@@ -88,6 +88,11 @@ def open_database(path: Path) -> Database:
             connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
             if migrated:
                 _check_every_page(connection, path)
+            has_statistics = connection.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).scalar()
+        if not has_statistics:
+            database.refresh_statistics()
     except WorkbenchError:
         database.close()
         raise
