@@ -34,24 +34,13 @@ CANDIDATE_COLUMNS = (
 REQUIRED_COLUMNS = ("first_name", "last_name", "email")
 # Our own export writes these; import recomputes or assigns them, so it reads past them.
 EXPORT_ONLY_COLUMNS = ("id", "level")
+_AFTER_YEARS = CANDIDATE_COLUMNS.index("years_experience") + 1
+# Import's columns with the id first and the derived level beside the years it comes from.
 EXPORT_COLUMNS = (
     "id",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "city",
-    "country",
-    "primary_role",
-    "other_roles",
-    "years_experience",
+    *CANDIDATE_COLUMNS[:_AFTER_YEARS],
     "level",
-    "salary_expectation",
-    "currency",
-    "available_from",
-    "skills",
-    "summary",
-    "linkedin_url",
+    *CANDIDATE_COLUMNS[_AFTER_YEARS:],
 )
 LIST_SEPARATOR = ";"
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
