@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, timedelta
 from enum import Enum
+from typing import Any
+
+from workbench.domain.candidate import clean_text
+from workbench.domain.errors import ValidationError
 
 
 class CheckOutcome(Enum):
@@ -52,6 +56,56 @@ class CertificationRule:
     min_experience_months_with_degree: int | None = None
     min_experience_months_without_degree: int | None = None
     aliases: tuple[str, ...] = ()
+    revision: int = 1  # bumped by every change; a check records the revision it was made under
+    retired: bool = False  # no new claims; claims already recorded keep it
+
+
+RULE_CODE = re.compile(r"[A-Z0-9][A-Z0-9+-]{0,39}")
+MAX_VALIDITY_MONTHS = 600
+MAX_REMINDER_DAYS = 730
+
+
+def validate_rule(rule: CertificationRule) -> CertificationRule:
+    """Return the rule with its text cleaned; raise ValidationError naming each bad field."""
+    errors: dict[str, str] = {}
+    code = clean_text(rule.code).upper().replace(" ", "-")
+    if not RULE_CODE.fullmatch(code):
+        errors["code"] = "use 1–40 capital letters, digits, '+' or '-' (e.g. PMP, AWS-SAA)"
+    name = clean_text(rule.name)
+    if not name:
+        errors["name"] = "give the certification's name"
+    elif len(name) > 200:
+        errors["name"] = "keep the name under 200 characters"
+    if not clean_text(rule.issuer):
+        errors["issuer"] = "say who issues it"
+    pattern = (rule.identifier_pattern or "").strip() or None
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            errors["identifier_pattern"] = f"not a valid pattern: {exc}"
+    if rule.validity_months is not None and not 1 <= rule.validity_months <= MAX_VALIDITY_MONTHS:
+        errors["validity_months"] = f"from 1 to {MAX_VALIDITY_MONTHS} months, or good for life"
+    if not 0 <= rule.reminder_days <= MAX_REMINDER_DAYS:
+        errors["reminder_days"] = f"from 0 to {MAX_REMINDER_DAYS} days"
+    for field in ("min_experience_months_with_degree", "min_experience_months_without_degree"):
+        value = getattr(rule, field)
+        if value is not None and not 0 <= value <= 600:
+            errors[field] = "from 0 to 600 months, or none"
+    if errors:
+        raise ValidationError(errors)
+    return replace(
+        rule,
+        code=code,
+        name=name,
+        issuer=clean_text(rule.issuer),
+        verify_how=clean_text(rule.verify_how),
+        verify_url=clean_text(rule.verify_url),
+        identifier_label=clean_text(rule.identifier_label) or "certificate number",
+        identifier_pattern=pattern,
+        renewal_routes=tuple(r for r in (clean_text(x) for x in rule.renewal_routes) if r),
+        aliases=tuple(a for a in (clean_text(x) for x in rule.aliases) if a),
+    )
 
 
 def add_months(day: date, months: int) -> date:
@@ -83,14 +137,30 @@ def claim_status(
     today: date,
 ) -> ClaimStatus:
     """Return the status of a claim on `today` from the rule, its dates and its latest check."""
+    lapses = expiry_date(rule, earned_on, printed_expiry)
+    return status_on(lapses, reminder_start(rule, lapses), rule.soft_expiry, latest_outcome, today)
+
+
+def reminder_start(rule: CertificationRule, lapses: date | None) -> date | None:
+    """Return the first day a claim lapsing on `lapses` counts as expiring."""
+    return None if lapses is None else lapses - timedelta(days=rule.reminder_days)
+
+
+def status_on(
+    lapses: date | None,
+    remind_from: date | None,
+    soft_expiry: bool,
+    latest_outcome: CheckOutcome | None,
+    today: date,
+) -> ClaimStatus:
+    """Return a claim's status from its derived dates; the store's SQL filter mirrors this."""
     if latest_outcome in (CheckOutcome.NOT_FOUND, CheckOutcome.MISMATCH):
         return ClaimStatus.VERIFICATION_FAILED
-    lapses = expiry_date(rule, earned_on, printed_expiry)
     if lapses is not None and today >= lapses:
-        return ClaimStatus.RENEWAL_DUE if rule.soft_expiry else ClaimStatus.EXPIRED
+        return ClaimStatus.RENEWAL_DUE if soft_expiry else ClaimStatus.EXPIRED
     if latest_outcome is not CheckOutcome.VERIFIED:
         return ClaimStatus.UNVERIFIED
-    if lapses is not None and today >= lapses - timedelta(days=rule.reminder_days):
+    if remind_from is not None and today >= remind_from:
         return ClaimStatus.EXPIRING
     return ClaimStatus.VERIFIED
 
@@ -250,3 +320,20 @@ SEED_RULES: tuple[CertificationRule, ...] = (
         aliases=("AWS SAA", "AWS Solutions Architect Associate", "SAA-C03"),
     ),
 )
+
+
+def rule_to_dict(rule: CertificationRule) -> dict[str, object]:
+    """Return the rule as plain JSON-ready values (kept with each revision)."""
+    data = asdict(rule)
+    data["renewal_routes"] = list(rule.renewal_routes)
+    data["aliases"] = list(rule.aliases)
+    return data
+
+
+def rule_from_dict(data: dict[str, object]) -> CertificationRule:
+    """Return the rule stored by rule_to_dict; unknown keys are ignored."""
+    known = {f.name for f in fields(CertificationRule)}
+    values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+    values["renewal_routes"] = tuple(values.get("renewal_routes") or ())
+    values["aliases"] = tuple(values.get("aliases") or ())
+    return CertificationRule(**values)

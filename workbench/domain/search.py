@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from workbench.domain.certifications import ClaimStatus
+from workbench.domain.claims import ClaimBadge
 from workbench.domain.roles import Level, Specialisation
 
 
@@ -45,6 +47,9 @@ class SearchCriteria:
     available_by: date | None = None
     country: str = ""
     visibility: Visibility = Visibility.ACTIVE
+    certification: str = ""  # a catalogue code; empty: any certification
+    certification_status: ClaimStatus | None = None  # with no code: any claim in this status
+    status_on: date | None = None  # the day statuses are judged on; None: today
     sort: SortKey | None = None
     descending: bool = False
 
@@ -89,6 +94,7 @@ class CandidateRow:
     currency: str
     updated_at: datetime
     deleted: bool
+    certifications: tuple[ClaimBadge, ...] = ()
 
     @property
     def full_name(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, column, func, literal, select, table, text
@@ -12,6 +13,7 @@ from workbench.domain.candidate import ascii_fold
 from workbench.domain.countries import country_name
 from workbench.domain.roles import Level, Specialisation
 from workbench.domain.search import CandidateRow, SearchCriteria, SortKey, Visibility
+from workbench.store import claim_queries
 from workbench.store.models import CandidateRecord as C
 from workbench.store.models import CandidateRoleRecord
 from workbench.store.search_index import FTS_TABLE, RANK_SQL, count_matches, match_expression
@@ -54,6 +56,13 @@ def _filters(criteria: SearchCriteria) -> list[ColumnElement[bool]]:
         )
     if criteria.country:
         conditions.append(C.country == country_name(criteria.country))
+    if criteria.certification or criteria.certification_status is not None:
+        holders_query = claim_queries.holders_of(
+            criteria.certification or None,
+            criteria.certification_status,
+            criteria.status_on or date.today(),
+        )
+        conditions.append(C.id.in_(holders_query))
     return conditions
 
 
@@ -136,9 +145,12 @@ _ROW_COLUMNS = (
 )
 
 
-def candidate_rows(session: Session, ids: Sequence[int]) -> list[CandidateRow]:
+def candidate_rows(
+    session: Session, ids: Sequence[int], status_on: date | None = None
+) -> list[CandidateRow]:
     """Return the list rows for the given ids, in the order of ids (missing ids skipped)."""
     found: dict[int, CandidateRow] = {}
+    badges = claim_queries.badges(session, ids, status_on or date.today())
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         for r in session.execute(select(*_ROW_COLUMNS).where(C.id.in_(chunk))):
@@ -158,6 +170,7 @@ def candidate_rows(session: Session, ids: Sequence[int]) -> list[CandidateRow]:
                 currency=r.currency,
                 updated_at=r.updated_at,
                 deleted=r.deleted_at is not None,
+                certifications=tuple(badges.get(r.id, ())),
             )
     return [found[i] for i in ids if i in found]
 

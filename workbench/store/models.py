@@ -157,3 +157,131 @@ class EducationRecord(Base):
     field_of_study: Mapped[str] = mapped_column(String(200), default="")
     institution: Mapped[str] = mapped_column(String(200), default="")
     year: Mapped[int | None] = mapped_column(Integer)
+
+
+class CertificationRuleRecord(Base):
+    """One certification of the catalogue and its current rule; Settings may change it."""
+
+    __tablename__ = "certification_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    verify_how: Mapped[str] = mapped_column(Text, default="")
+    verify_url: Mapped[str] = mapped_column(String(500), default="")
+    identifier_label: Mapped[str] = mapped_column(String(100), default="")
+    identifier_pattern: Mapped[str | None] = mapped_column(String(200))
+    validity_months: Mapped[int | None] = mapped_column(Integer)
+    soft_expiry: Mapped[bool] = mapped_column(Boolean, default=False)
+    renewal_routes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reminder_days: Mapped[int] = mapped_column(Integer, default=90)
+    min_experience_months_with_degree: Mapped[int | None] = mapped_column(Integer)
+    min_experience_months_without_degree: Mapped[int | None] = mapped_column(Integer)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CertificationRuleRevisionRecord(Base):
+    """A rule as it was at one revision: checks point here, so history keeps its meaning."""
+
+    __tablename__ = "certification_rule_revisions"
+
+    rule_id: Mapped[int] = mapped_column(
+        ForeignKey("certification_rules.id", ondelete="CASCADE"), primary_key=True
+    )
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[dict[str, object]] = mapped_column(JSON)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ClaimRecord(Base):
+    """A certification a candidate claims, with dates derived from its rule for fast filters."""
+
+    __tablename__ = "certification_claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    rule_id: Mapped[int] = mapped_column(ForeignKey("certification_rules.id"))
+    credential_id: Mapped[str] = mapped_column(String(100), default="")
+    # Upper-case letters and digits only: "0012-345" and "0012345" are the same credential.
+    credential_key: Mapped[str] = mapped_column(String(100), default="")
+    secondary_id: Mapped[str] = mapped_column(String(100), default="")
+    earned_on: Mapped[date | None] = mapped_column(Date)
+    printed_expiry: Mapped[date | None] = mapped_column(Date)
+    # Derived from the rule, the dates and the latest check; rewritten when any of them
+    # changes, so a status filter over 300,000 claims is an index range, not a computation.
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    remind_on: Mapped[date | None] = mapped_column(Date)
+    soft_expiry: Mapped[bool] = mapped_column(Boolean, default=False)
+    latest_outcome: Mapped[str | None] = mapped_column(String(20))
+    last_checked_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (
+        Index("uq_certification_claims_candidate_rule", "candidate_id", "rule_id", unique=True),
+        # Status filters: rule, then outcome, then the lapse date, covering the candidate id.
+        Index(
+            "ix_certification_claims_rule_outcome_expiry",
+            "rule_id",
+            "latest_outcome",
+            "expires_on",
+            "candidate_id",
+        ),
+        Index("ix_certification_claims_outcome_expiry", "latest_outcome", "expires_on"),
+        Index("ix_certification_claims_expires_on", "expires_on"),
+        Index("ix_certification_claims_credential_key", "credential_key"),
+    )
+
+
+class CheckRecord(Base):
+    """One check of a claim; append-only (a trigger refuses updates)."""
+
+    __tablename__ = "certification_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("certification_claims.id", ondelete="CASCADE"), index=True
+    )
+    checked_on: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    checked_by: Mapped[str] = mapped_column(String(200))
+    method: Mapped[str] = mapped_column(String(30))
+    outcome: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str] = mapped_column(String(500), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    rule_revision: Mapped[int] = mapped_column(Integer)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+
+class EvidenceRecord(Base):
+    """A file attached to a check: kept in the evidence folder under its SHA-256."""
+
+    __tablename__ = "evidence_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    check_id: Mapped[int] = mapped_column(
+        ForeignKey("certification_checks.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class PreferenceRecord(Base):
+    """One setting shared by the window and the command line (e.g. the consultant's name)."""
+
+    __tablename__ = "preferences"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

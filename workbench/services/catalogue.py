@@ -1,0 +1,182 @@
+"""Use cases on the certification catalogue and on the settings the window and CLI share."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import replace
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from workbench.domain.certifications import (
+    CertificationRule,
+    expiry_date,
+    find_rule,
+    reminder_start,
+    rule_to_dict,
+    validate_rule,
+)
+from workbench.domain.errors import DuplicateError, NotFoundError, WorkbenchError
+from workbench.services.candidates import utc_now
+from workbench.store.candidate_repository import table_of
+from workbench.store.claim_queries import rule_records, to_rule
+from workbench.store.engine import Database
+from workbench.store.models import (
+    CertificationRuleRecord,
+    CertificationRuleRevisionRecord,
+    ClaimRecord,
+    PreferenceRecord,
+)
+
+CONSULTANT_NAME = "consultant_name"
+
+
+def certification_rules(
+    database: Database, *, include_retired: bool = True
+) -> list[CertificationRule]:
+    """Return the catalogue in its order (retired certifications too, unless asked not to)."""
+    with database.read() as session:
+        rules = [to_rule(r) for r in rule_records(session)]
+    return [r for r in rules if include_retired or not r.retired]
+
+
+def resolve_certification(database: Database, text: str) -> CertificationRule:
+    """Return the certification named by a code or common spelling; the error lists the known."""
+    try:
+        return find_rule(text, tuple(certification_rules(database)))
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from None
+
+
+def _record_for(session: Session, code: str) -> CertificationRuleRecord | None:
+    return session.scalars(
+        select(CertificationRuleRecord).where(CertificationRuleRecord.code == code)
+    ).first()
+
+
+def _write_fields(record: CertificationRuleRecord, rule: CertificationRule) -> None:
+    for name, value in rule_to_dict(rule).items():
+        if name not in ("code", "revision"):
+            setattr(record, name, list(value) if isinstance(value, tuple) else value)
+
+
+def add_certification(database: Database, rule: CertificationRule, by: str) -> CertificationRule:
+    """Add a certification to the catalogue; raise ValidationError or DuplicateError."""
+    clean = replace(validate_rule(rule), revision=1)
+    now = utc_now()
+    with database.write() as session:
+        if _record_for(session, clean.code) is not None:
+            raise DuplicateError(f"the catalogue already has {clean.code}")
+        record = CertificationRuleRecord(code=clean.code, revision=1, updated_at=now, updated_by=by)
+        _write_fields(record, clean)
+        session.add(record)
+        session.flush()
+        session.add(
+            CertificationRuleRevisionRecord(
+                rule_id=record.id,
+                revision=1,
+                rule=rule_to_dict(clean),
+                changed_at=now,
+                changed_by=by,
+            )
+        )
+        return to_rule(record)
+
+
+def change_certification(
+    database: Database, code: str, rule: CertificationRule, by: str
+) -> CertificationRule:
+    """Save a changed rule as a new revision and re-derive its claims' dates.
+
+    Checks keep the revision and the lapse date they were recorded with: a change never
+    rewrites history, only what the claims' status is from now on.
+    """
+    clean = validate_rule(rule)
+    if clean.code != code:
+        raise WorkbenchError("a certification's code cannot change; add a new one instead")
+    with database.write() as session:
+        record = _record_for(session, code)
+        if record is None:
+            raise NotFoundError(f"no certification {code} in the catalogue")
+        current = to_rule(record)
+        if replace(clean, revision=current.revision) == current:
+            return current
+        revision = current.revision + 1
+        clean = replace(clean, revision=revision)
+        _write_fields(record, clean)
+        record.revision = revision
+        record.updated_at = utc_now()
+        record.updated_by = by
+        session.add(
+            CertificationRuleRevisionRecord(
+                rule_id=record.id,
+                revision=revision,
+                rule=rule_to_dict(clean),
+                changed_at=record.updated_at,
+                changed_by=by,
+            )
+        )
+        _rederive_claims(session, record.id, clean)
+        return to_rule(record)
+
+
+def _rederive_claims(session: Session, rule_id: int, rule: CertificationRule) -> None:
+    """Rewrite the derived lapse and reminder dates of every claim of one rule."""
+    rows = session.execute(
+        select(ClaimRecord.id, ClaimRecord.earned_on, ClaimRecord.printed_expiry).where(
+            ClaimRecord.rule_id == rule_id
+        )
+    ).all()
+    changes = []
+    for claim_id, earned_on, printed_expiry in rows:
+        lapses = expiry_date(rule, earned_on, printed_expiry)
+        changes.append(
+            {
+                "b_id": claim_id,
+                "b_expires_on": lapses,
+                "b_remind_on": reminder_start(rule, lapses),
+                "b_soft_expiry": rule.soft_expiry,
+            }
+        )
+    if not changes:
+        return
+    claims = table_of(ClaimRecord)
+    session.connection().execute(
+        update(claims)
+        .where(claims.c.id == bindparam("b_id"))
+        .values(
+            expires_on=bindparam("b_expires_on"),
+            remind_on=bindparam("b_remind_on"),
+            soft_expiry=bindparam("b_soft_expiry"),
+            version=claims.c.version + 1,
+        ),
+        changes,
+    )
+
+
+def preference(database: Database, key: str, default: str = "") -> str:
+    """Return one shared setting, or the default when it was never set."""
+    with database.read() as session:
+        record = session.get(PreferenceRecord, key)
+        return default if record is None else record.value
+
+
+def set_preference(database: Database, key: str, value: str) -> None:
+    """Store one shared setting."""
+    with database.write() as session:
+        record = session.get(PreferenceRecord, key)
+        if record is None:
+            session.add(PreferenceRecord(key=key, value=value))
+        else:
+            record.value = value
+
+
+def consultant_name(database: Database) -> str:
+    """Return the name checks are recorded under: the one set in Settings, else the login name."""
+    chosen = preference(database, CONSULTANT_NAME).strip()
+    if chosen:
+        return chosen
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
