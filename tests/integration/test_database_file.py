@@ -327,3 +327,30 @@ def test_planner_statistics_exist_from_the_start_and_follow_bulk_loads(tmp_path:
         )
     # "1000 ..." : the sample saw the thousand candidates just added.
     assert rows["ix_candidates_live_name_key"].split()[0] == "1000"
+
+
+def test_a_database_before_certifications_gains_the_seeded_catalogue(tmp_path: Path) -> None:
+    from alembic import command
+
+    from workbench.domain.candidate import CandidateDraft
+    from workbench.domain.certifications import SEED_RULES
+    from workbench.domain.claims import ClaimDraft
+    from workbench.services.candidates import add_candidate
+    from workbench.services.catalogue import certification_rules
+    from workbench.services.claims import add_claim
+    from workbench.store.engine import Database
+    from workbench.store.migrations import _alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    old = Database.open_file(path)
+    with old.engine.begin() as connection:
+        command.upgrade(_alembic_config(old, connection), "0002")
+    stored = add_candidate(old, CandidateDraft("Ann", "Lee", "ann@example.com"))
+    old.close()
+
+    upgraded = open_database(path)
+    try:
+        assert certification_rules(upgraded) == list(SEED_RULES)
+        assert add_claim(upgraded, stored.id, "PMP", ClaimDraft("0042")).credential_id == "0042"
+    finally:
+        upgraded.close()

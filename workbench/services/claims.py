@@ -173,7 +173,8 @@ def record_check(
     stored: list[StoredFile] = []
     try:
         if store is not None:
-            stored = [store.put(Path(path)) for path in evidence]
+            for path in evidence:
+                stored.append(store.put(Path(path)))  # one by one: a refusal undoes the rest
         with database.write() as session:
             record, rule = _claim(session, claim_id)
             check = CheckRecord(
