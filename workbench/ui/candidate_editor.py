@@ -31,6 +31,7 @@ from workbench.domain.roles import SALARY_BANDS_USD, Specialisation, level_for_y
 from workbench.domain.vocabulary import CURRENCIES
 from workbench.services import candidates as candidate_service
 from workbench.store.engine import Database
+from workbench.ui.certifications_tab import CertificationsTab
 from workbench.ui.draft_keeper import DraftKeeper, KeptDraft
 from workbench.ui.editor_sections import (
     EducationSection,
@@ -64,6 +65,7 @@ class CandidateEditor(QWidget):
     saved = Signal(object)  # Candidate
     dirtyChanged = Signal(bool)
     openRequested = Signal(int)  # a possible duplicate the user wants to look at
+    certificationsChanged = Signal(int)  # candidate id: a claim or check was saved or removed
 
     def __init__(
         self,
@@ -119,6 +121,9 @@ class CandidateEditor(QWidget):
         self.education = EducationSection()
         self.education.changed.connect(self._mark_dirty)
         self.tabs.addTab(self.education, self.tr("Education"))
+        self.certifications = CertificationsTab(self._database)
+        self.certifications.changed.connect(self.certificationsChanged)
+        self.tabs.addTab(self.certifications, self.tr("Certifications"))
         layout.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
@@ -324,6 +329,7 @@ class CandidateEditor(QWidget):
             self.skills.set_values(d.skills, d.work_environments, d.industries)
             self.history.set_entries(d.work_history)
             self.education.set_entries(d.education)
+            self.certifications.set_candidate(candidate.id if candidate else None)
             for label in self._errors.values():
                 show_error(label, None)
             show_error(self.history.error, None)
