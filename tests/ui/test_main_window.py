@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
 
 from workbench.domain.candidate import CandidateDraft
+from workbench.domain.certifications import CheckOutcome, ClaimStatus
+from workbench.domain.claims import CheckDraft, CheckMethod, ClaimDraft
 from workbench.domain.roles import Specialisation
-from workbench.domain.search import Visibility
+from workbench.domain.search import SortKey, Visibility
 from workbench.services import candidates as candidate_service
+from workbench.services.claims import add_claim, record_check
 from workbench.services.search import count_candidates
+from workbench.ui.candidate_model import CERTIFICATIONS_COLUMN
 from workbench.ui.main_window import MainWindow
 
 
@@ -79,7 +86,9 @@ def test_clicking_a_header_sorts_in_sql(qtbot, database, open_window, fill_candi
     fill_candidates(database, 30)
     window = open_window()
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
-        window.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # years
+        window.table.sortByColumn(
+            window.candidate_model.column_of(SortKey.YEARS), Qt.SortOrder.DescendingOrder
+        )
     years = [window.candidate_model.row_data(r).years_experience for r in range(30)]
     assert years == sorted(years, reverse=True)
 
@@ -334,3 +343,107 @@ def test_delete_key_in_a_field_edits_text_and_deletes_nobody(
     with qtbot.waitSignal(window.searchFinished, timeout=5000):
         qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert count_candidates(database) == 2
+
+
+def _certified(database) -> dict[str, int]:
+    """Ann holds a verified PMP, Bob an unverified PMP, Cara a verified CSM, Dan nothing."""
+    today = date.today()
+    ids = {
+        name: candidate_service.add_candidate(
+            database, CandidateDraft(name, "Lee", f"{name.lower()}@example.com")
+        ).id
+        for name in ("Ann", "Bob", "Cara", "Dan")
+    }
+    for name, code, verified in (
+        ("Ann", "PMP", True),
+        ("Bob", "PMP", False),
+        ("Cara", "CSM", True),
+    ):
+        claim = add_claim(database, ids[name], code, ClaimDraft(earned_on=today))
+        if verified:
+            record_check(
+                database,
+                claim.id,
+                CheckDraft(today, "Zoe Adams", CheckMethod.REGISTRY, CheckOutcome.VERIFIED),
+            )
+    return ids
+
+
+def _choose(qtbot, window: MainWindow, combo, data) -> None:
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        combo.setCurrentIndex(combo.findData(data))
+
+
+def test_the_list_filters_by_certification_and_status(qtbot, database, open_window):
+    ids = _certified(database)
+    window = open_window()
+    bar = window.search_bar
+    qtbot.waitUntil(lambda: bar.certification_filter.findData("PMP") > 0, timeout=5000)
+    assert bar.certification_status_filter.itemText(0) == "Any status"
+    assert bar.certification_status_filter.findText("Renewal due") > 0
+    _choose(qtbot, window, bar.certification_filter, "PMP")
+    assert set(window.candidate_model.ids) == {ids["Ann"], ids["Bob"]}
+    _choose(qtbot, window, bar.certification_status_filter, ClaimStatus.VERIFIED)
+    assert set(window.candidate_model.ids) == {ids["Ann"]}
+    _choose(qtbot, window, bar.certification_filter, "")
+    assert set(window.candidate_model.ids) == {ids["Ann"], ids["Cara"]}
+    assert "2 of 4" in window.count_label.text()
+
+
+def test_clicking_the_certifications_header_changes_nothing(qtbot, database, open_window):
+    _certified(database)
+    window = open_window()
+    header = window.table.horizontalHeader()
+    years = window.candidate_model.column_of(SortKey.YEARS)
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.table.sortByColumn(years, Qt.SortOrder.DescendingOrder)
+    order = window.candidate_model.ids
+    with qtbot.assertNotEmitted(window.searchFinished, wait=300):
+        qtbot.mouseClick(
+            header.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(header.sectionViewportPosition(CERTIFICATIONS_COLUMN) + 20, 5),
+        )
+    assert header.sortIndicatorSection() == years
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert window.candidate_model.ids == order
+
+
+def test_a_saved_claim_shows_in_the_list_at_once(qtbot, database, open_window):
+    ids = _certified(database)
+    window = open_window()
+    model = window.candidate_model
+    dan = model.index(model.row_of(ids["Dan"]), CERTIFICATIONS_COLUMN)
+    assert model.data(dan) == ""
+    add_claim(database, ids["Dan"], "AWS-SAA", ClaimDraft(earned_on=date.today()))
+    window.editor.certificationsChanged.emit(ids["Dan"])  # as the certifications tab does
+    assert model.data(dan) == "AWS-SAA ?"
+    # With a certification filter on, the candidate may join the list: search again.
+    _choose(qtbot, window, window.search_bar.certification_filter, "AWS-SAA")
+    assert model.ids == (ids["Dan"],)
+    add_claim(database, ids["Ann"], "AWS-SAA", ClaimDraft(earned_on=date.today()))
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.editor.certificationsChanged.emit(ids["Ann"])
+    assert set(model.ids) == {ids["Ann"], ids["Dan"]}
+
+
+def test_certification_screens_have_their_own_shortcuts(open_window):
+    window = open_window()
+    keys = [a.shortcut().toString() for a in window.findChildren(QAction)]
+    shortcuts = [key for key in keys if key]
+    assert len(shortcuts) == len(set(shortcuts))  # no two actions share a key
+    assert window.expiring_action.shortcut().toString() == "Ctrl+Shift+E"
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "Ce&rtifications" in titles
+
+
+def test_column_widths_saved_for_other_columns_are_not_applied(qtbot, database, settings):
+    first = MainWindow(database, settings)
+    qtbot.addWidget(first)
+    first.table.setColumnWidth(CERTIFICATIONS_COLUMN, 333)
+    first.close()
+    settings.setValue("main/columns", "Name,Primary role,Level,Years")  # an older version's
+    second = MainWindow(database, settings)
+    qtbot.addWidget(second)
+    assert second.table.columnWidth(CERTIFICATIONS_COLUMN) != 333

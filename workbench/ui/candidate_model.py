@@ -17,17 +17,22 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from workbench.domain.candidate import format_phone
+from workbench.domain.certifications import ClaimStatus
+from workbench.domain.claims import STATUS_LABELS
 from workbench.domain.search import CandidateRow, SortKey
 from workbench.services.search import candidate_rows
 from workbench.store.engine import Database
+from workbench.ui.badges import BADGES_ROLE, STATUS_SYMBOLS, badges_text
 
 BLOCK_SIZE = 200
 MAX_CACHED_BLOCKS = 64
 
-COLUMNS: tuple[tuple[SortKey, str], ...] = (
+# A column without a sort key (certifications) cannot be sorted: SQL has no order for it.
+COLUMNS: tuple[tuple[SortKey | None, str], ...] = (
     (SortKey.NAME, "Name"),
     (SortKey.ROLE, "Primary role"),
     (SortKey.LEVEL, "Level"),
+    (None, "Certifications"),
     (SortKey.YEARS, "Years"),
     (SortKey.CITY, "City"),
     (SortKey.COUNTRY, "Country"),
@@ -38,10 +43,14 @@ COLUMNS: tuple[tuple[SortKey, str], ...] = (
     (SortKey.UPDATED, "Updated"),
 )
 
+CERTIFICATIONS_COLUMN = next(i for i, (key, _) in enumerate(COLUMNS) if key is None)
+
 ParentIndex = QModelIndex | QPersistentModelIndex
 
 
-def _display(row: CandidateRow, key: SortKey, today: date) -> str:
+def _display(row: CandidateRow, key: SortKey | None, today: date) -> str:
+    if key is None:
+        return badges_text(row.certifications)
     if key is SortKey.NAME:
         return f"{row.last_name}, {row.first_name}"
     if key is SortKey.ROLE:
@@ -159,6 +168,17 @@ class CandidateTableModel(QAbstractTableModel):
             row = self.row_data(index.row())
             if row is not None and row.deleted:
                 return QBrush(QColor("#888888"))
+        if role == BADGES_ROLE and key is None:
+            row = self.row_data(index.row())
+            # A deleted row is painted as plain grey text like the rest of it.
+            return None if row is None or row.deleted else row.certifications
+        if role == Qt.ItemDataRole.ToolTipRole and key is None:
+            row = self.row_data(index.row())
+            if row is None or not row.certifications:
+                return None
+            return "\n".join(
+                f"{b.code}: {self.tr(STATUS_LABELS[b.status])}" for b in row.certifications
+            )
         if role == Qt.ItemDataRole.UserRole:
             return self.candidate_id(index.row())
         return None
@@ -166,11 +186,16 @@ class CandidateTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Return column titles; rows are not numbered."""
-        if role != Qt.ItemDataRole.DisplayRole:
+        """Return column titles, and the certification symbols' meaning as a tooltip."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.tr(COLUMNS[section][1])
+        if role == Qt.ItemDataRole.ToolTipRole and section == CERTIFICATIONS_COLUMN:
+            legend = "\n".join(
+                f"{STATUS_SYMBOLS[s]}  {self.tr(STATUS_LABELS[s])}" for s in ClaimStatus
+            )
+            return self.tr("Certification statuses (not sortable):") + "\n" + legend
         return None
 
     def flags(self, index: ParentIndex) -> Qt.ItemFlag:
@@ -181,5 +206,11 @@ class CandidateTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask for the result again, sorted in SQL (sorting 100,000 rows here would freeze)."""
-        if 0 <= column < len(COLUMNS):
-            self.sortRequested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+        key = COLUMNS[column][0] if 0 <= column < len(COLUMNS) else None
+        if key is not None:
+            self.sortRequested.emit(key, order == Qt.SortOrder.DescendingOrder)
+
+    @staticmethod
+    def column_of(key: SortKey) -> int:
+        """Return the column sorted by key, or -1 (relevance has no column)."""
+        return next((i for i, (k, _) in enumerate(COLUMNS) if k is key), -1)

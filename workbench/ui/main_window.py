@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -29,10 +28,14 @@ from workbench.services.search import (
     search_candidates,
 )
 from workbench.store.engine import Database, Interruption
+from workbench.ui.actions import create_actions
+from workbench.ui.badges import BadgeDelegate
 from workbench.ui.candidate_editor import CandidateEditor
-from workbench.ui.candidate_model import CandidateTableModel
+from workbench.ui.candidate_model import CERTIFICATIONS_COLUMN, COLUMNS, CandidateTableModel
+from workbench.ui.certification_screens import CertificationScreens
 from workbench.ui.draft_keeper import DraftKeeper
 from workbench.ui.errors import show_error
+from workbench.ui.removals import Removals
 from workbench.ui.search_bar import SearchBar
 from workbench.ui.tasks import run_in_background
 from workbench.ui.transfers import Transfers
@@ -55,6 +58,9 @@ class MainWindow(QMainWindow):
     export_action: QAction
     sample_action: QAction
     purge_action: QAction
+    expiring_action: QAction
+    settings_action: QAction
+    catalogue_action: QAction
     quit_action: QAction
 
     def __init__(self, database: Database, settings: QSettings | None = None) -> None:
@@ -73,9 +79,14 @@ class MainWindow(QMainWindow):
         self.resize(1400, 850)
         self._build_widgets()
         self.transfers = Transfers(self)
-        self._create_actions()
+        self.removals = Removals(self)
+        self.certification_screens = CertificationScreens(self)
+        self.editor.certificationsChanged.connect(self.certification_screens.claims_changed)
+        create_actions(self)
+        self._update_actions()
         self._restore_layout()
         self._refresh_countries()
+        self.certification_screens.refresh_filter()
         self._ready = True
         self.run_search()
         if self.keeper is not None and self.keeper.load() is not None:
@@ -104,8 +115,11 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((200, 230, 80, 60, 120, 120, 90, 120, 240, 150, 90)):
+        for column, width in enumerate((200, 230, 80, 260, 60, 120, 120, 90, 120, 240, 150, 90)):
             self.table.setColumnWidth(column, width)
+        self.table.setItemDelegateForColumn(CERTIFICATIONS_COLUMN, BadgeDelegate(self.table))
+        # After the view's own handler, so a click on an unsortable column can be undone.
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_indicator)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
@@ -145,105 +159,6 @@ class MainWindow(QMainWindow):
         path = str(self.database.path) if self.database.path else ""
         self.statusBar().addPermanentWidget(QLabel(path))
 
-    def _create_actions(self) -> None:
-        # One table of actions: (attribute, text, shortcut, slot, on toolbar).
-        table: list[tuple[str, str, Any, Any, bool]] = [
-            (
-                "new_action",
-                self.tr("&New candidate"),
-                QKeySequence.StandardKey.New,
-                self.new_candidate,
-                True,
-            ),
-            (
-                "save_action",
-                self.tr("&Save"),
-                QKeySequence.StandardKey.Save,
-                self.editor.save,
-                True,
-            ),
-            (
-                "delete_action",
-                self.tr("&Delete"),
-                QKeySequence.StandardKey.Delete,
-                self.delete_selected,
-                True,
-            ),
-            (
-                "restore_action",
-                self.tr("&Restore"),
-                QKeySequence("Ctrl+Shift+R"),
-                self.restore_selected,
-                True,
-            ),
-            (
-                "find_action",
-                self.tr("&Find…"),
-                QKeySequence.StandardKey.Find,
-                self.focus_search,
-                True,
-            ),
-            (
-                "import_action",
-                self.tr("&Import spreadsheet…"),
-                QKeySequence("Ctrl+I"),
-                self.transfers.import_spreadsheet,
-                True,
-            ),
-            (
-                "export_action",
-                self.tr("&Export list…"),
-                QKeySequence("Ctrl+E"),
-                self.transfers.export_list,
-                False,
-            ),
-            (
-                "sample_action",
-                self.tr("Load &sample data"),
-                None,
-                self.transfers.load_sample_data,
-                False,
-            ),
-            (
-                "purge_action",
-                self.tr("&Purge deleted candidates…"),
-                None,
-                self.purge_deleted,
-                False,
-            ),
-            ("quit_action", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, False),
-        ]
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        for attribute, text, shortcut, slot, on_toolbar in table:
-            action = QAction(text, self)
-            action.setObjectName(attribute)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(lambda *_, s=slot: s())
-            setattr(self, attribute, action)
-            if on_toolbar:
-                toolbar.addAction(action)
-        # Delete acts on the list only, so the key still deletes text in the editor's fields.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.table.addAction(self.delete_action)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.import_action, self.export_action, self.sample_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Candidate"))
-        for action in (self.new_action, self.save_action, self.delete_action, self.restore_action):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.purge_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.find_action)
-        self._update_actions()
-
     # --- layout memory --------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -257,7 +172,8 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         header = self.settings.value("main/header")
-        if header is not None:
+        # Widths saved for another set of columns would land on the wrong ones.
+        if header is not None and self.settings.value("main/columns") == self._column_names():
             self.table.horizontalHeader().restoreState(header)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
@@ -266,11 +182,16 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main/state", self.saveState())
         self.settings.setValue("main/splitter", self.splitter.saveState())
         self.settings.setValue("main/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("main/columns", self._column_names())
         self.settings.sync()
+
+    @staticmethod
+    def _column_names() -> str:
+        return ",".join(title for _key, title in COLUMNS)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Offer to save unsaved edits, then remember the layout."""
-        if not self._may_leave_editor():
+        if not self.may_leave_editor() or not self.certification_screens.close_windows():
             event.ignore()
             return
         self._save_layout()
@@ -290,6 +211,16 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._last_text = text
         self.search_timer.start()
+
+    def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        if 0 <= column < len(COLUMNS) and COLUMNS[column][0] is None:
+            # Nothing to sort by: the arrow goes back to the column the list is sorted by.
+            header = self.table.horizontalHeader()
+            sort, descending = self._sort if self._sort else (None, False)
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            header.blockSignals(True)
+            header.setSortIndicator(CandidateTableModel.column_of(sort) if sort else -1, order)
+            header.blockSignals(False)
 
     def _sort_requested(self, key: SortKey, descending: bool) -> None:
         if not self._ready:
@@ -387,7 +318,8 @@ class MainWindow(QMainWindow):
         ids = (self.candidate_model.candidate_id(r) for r in rows)
         return [i for i in ids if i is not None]
 
-    def _may_leave_editor(self) -> bool:
+    def may_leave_editor(self) -> bool:
+        """Return True once unsaved edits are saved or dropped; False if the user stays."""
         if not self.editor.is_dirty:
             return True
         answer = QMessageBox.question(
@@ -414,7 +346,7 @@ class MainWindow(QMainWindow):
             self.editor.candidate is not None and self.editor.candidate.id == candidate_id
         ):
             return
-        if not self._may_leave_editor():
+        if not self.may_leave_editor():
             # Put the selection back on the candidate still being edited.
             QTimer.singleShot(
                 0,
@@ -451,14 +383,14 @@ class MainWindow(QMainWindow):
 
     def open_candidate(self, candidate_id: int) -> None:
         """Show a candidate in the editor (and in the list if it is part of the result)."""
-        if not self._may_leave_editor():
+        if not self.may_leave_editor():
             return
         self._load_into_editor(candidate_id)
         self._select_id(candidate_id, load=False)
 
     def new_candidate(self) -> None:
         """Clear the editor for a new candidate."""
-        if not self._may_leave_editor():
+        if not self.may_leave_editor():
             return
         self.pages.setCurrentWidget(self.splitter)
         self.table.clearSelection()
@@ -481,66 +413,6 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(self.editor.is_dirty)
         self.delete_action.setEnabled(any(r is not None and not r.deleted for r in rows))
         self.restore_action.setEnabled(any(r is not None and r.deleted for r in rows))
-
-    def delete_selected(self) -> None:
-        """Move the selected candidates to the deleted list (restorable)."""
-        ids = self.selected_ids()
-        if not ids:
-            return
-        editing = self.editor.candidate
-        if editing is not None and editing.id in ids and not self._may_leave_editor():
-            return  # unsaved edits to a candidate being deleted: save or drop them first
-        try:
-            count = candidate_service.delete_candidates(self.database, ids)
-        except WorkbenchError as exc:
-            show_error(self, self.tr("Not deleted"), exc)
-            return
-        if self.editor.candidate and self.editor.candidate.id in ids:
-            self.editor.start_new()
-        self.statusBar().showMessage(
-            self.tr("Deleted {n} candidates; restore them from “Deleted (restorable)”.").format(
-                n=count
-            ),
-            8000,
-        )
-        self.data_changed()
-
-    def restore_selected(self) -> None:
-        """Bring the selected deleted candidates back."""
-        ids = self.selected_ids()
-        if not ids:
-            return
-        try:
-            count = candidate_service.restore_candidates(self.database, ids)
-        except WorkbenchError as exc:
-            show_error(self, self.tr("Not restored"), exc)
-            return
-        self.statusBar().showMessage(self.tr("Restored {n} candidates.").format(n=count), 8000)
-        shown = self.editor.candidate
-        if shown is not None and shown.id in ids and not self.editor.is_dirty:
-            self.editor.reload()  # shows it as live again; unsaved edits are never dropped
-        self.data_changed()
-
-    def purge_deleted(self) -> None:
-        """Remove every deleted candidate for good, after confirmation."""
-        answer = QMessageBox.warning(
-            self,
-            self.tr("Purge deleted candidates"),
-            self.tr("Remove every deleted candidate for good? This cannot be undone."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            count = candidate_service.purge_deleted(self.database)
-        except WorkbenchError as exc:
-            show_error(self, self.tr("Not purged"), exc)
-            return
-        if self.editor.candidate and self.editor.candidate.deleted_at:
-            self.editor.start_new()
-        self.statusBar().showMessage(self.tr("Purged {n} candidates.").format(n=count), 8000)
-        self.data_changed()
 
     def _offer_kept_draft(self) -> None:
         kept = self.keeper.load() if self.keeper else None
@@ -571,9 +443,10 @@ class MainWindow(QMainWindow):
     # --- after long work ----------------------------------------------------------------
 
     def data_changed(self, *, leave_welcome: bool = False) -> None:
-        """Count, list and offer countries again after the store changed."""
+        """Count, list and offer countries again after the store changed; refresh Expiring."""
         self._total = None
         self._refresh_countries()
         if leave_welcome:
             self.pages.setCurrentWidget(self.splitter)
         self.run_search()
+        self.certification_screens.reload_expiring()

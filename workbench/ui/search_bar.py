@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from workbench.domain.certifications import CertificationRule, ClaimStatus
+from workbench.domain.claims import STATUS_LABELS
 from workbench.domain.roles import Level, Specialisation
 from workbench.domain.search import SearchCriteria, SortKey, Visibility
 
 
 class SearchBar(QWidget):
-    """Full-text box plus role, level, availability, country and deleted/active filters."""
+    """Full-text box plus role, level, availability, country, certification and deleted filters."""
 
     textChanged = Signal(str)
     filtersChanged = Signal()
@@ -51,19 +53,31 @@ class SearchBar(QWidget):
                 (self.tr("Deleted (restorable)"), Visibility.DELETED),
             ],
         )
-        filters = QHBoxLayout()
-        for combo in (
-            self.role_filter,
-            self.level_filter,
-            self.availability_filter,
-            self.country_filter,
-            self.visibility_filter,
-        ):
-            filters.addWidget(combo, 1)
+        self.certification_filter = self._combo(
+            "certificationFilter", [(self.tr("Any certification"), "")]
+        )
+        self.certification_status_filter = self._combo(
+            "certificationStatusFilter",
+            [(self.tr("Any status"), None)]
+            + [(self.tr(label), status) for status, label in STATUS_LABELS.items()],
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_box)
-        layout.addLayout(filters)
+        # Two rows: seven menus side by side would squeeze each to a few letters.
+        for combos in (
+            (self.role_filter, self.level_filter, self.availability_filter),
+            (
+                self.country_filter,
+                self.certification_filter,
+                self.certification_status_filter,
+                self.visibility_filter,
+            ),
+        ):
+            row = QHBoxLayout()
+            for combo in combos:
+                row.addWidget(combo, 1)
+            layout.addLayout(row)
 
     def _combo(self, name: str, items: list[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox()
@@ -81,6 +95,7 @@ class SearchBar(QWidget):
         role = self.role_filter.currentData()
         level = self.level_filter.currentData()
         days = self.availability_filter.currentData()
+        status = self.certification_status_filter.currentData()
         return SearchCriteria(
             text=self.search_box.text(),
             roles=(role,) if role else (),
@@ -88,6 +103,8 @@ class SearchBar(QWidget):
             available_by=None if days is None else date.today() + timedelta(days=days),
             country=self.country_filter.currentData() or "",
             visibility=self.visibility_filter.currentData(),
+            certification=self.certification_filter.currentData() or "",
+            certification_status=status if isinstance(status, ClaimStatus) else None,
             sort=sort,
             descending=descending,
         )
@@ -102,6 +119,22 @@ class SearchBar(QWidget):
             self.country_filter.addItem(country, country)
         self.country_filter.setCurrentIndex(max(self.country_filter.findData(current), 0))
         self.country_filter.blockSignals(False)
+
+    def set_certifications(self, rules: list[CertificationRule]) -> None:
+        """Offer the catalogue's codes, keeping the current choice when it is still there."""
+        combo = self.certification_filter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Any certification"), "")
+        for rule in rules:
+            text = rule.code + (self.tr(" (retired)") if rule.retired else "")
+            combo.addItem(text, rule.code)
+            combo.setItemData(combo.count() - 1, rule.name, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+        if combo.currentData() != current:
+            self.filtersChanged.emit()  # the chosen code left the catalogue: list them all
 
     def focus_search(self) -> None:
         """Put the cursor in the search box with its text selected."""

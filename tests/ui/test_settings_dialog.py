@@ -1,0 +1,195 @@
+"""Settings: the consultant's name, and catalogue edits that move claims, never checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.domain.candidate import CandidateDraft
+from workbench.domain.certifications import CheckOutcome
+from workbench.domain.claims import CheckDraft, CheckMethod, ClaimDraft
+from workbench.services import catalogue
+from workbench.services import claims as claim_service
+from workbench.services.candidates import add_candidate
+from workbench.ui.candidate_model import CERTIFICATIONS_COLUMN
+from workbench.ui.main_window import MainWindow
+from workbench.ui.settings_dialog import SettingsDialog
+
+
+def _dialog(qtbot, database) -> SettingsDialog:
+    dialog = SettingsDialog(database)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _rule(database, code: str):
+    return next(r for r in catalogue.certification_rules(database) if r.code == code)
+
+
+def _choose(dialog: SettingsDialog, code: str) -> None:
+    for row in range(dialog.rule_list.count()):
+        if dialog.rule_list.item(row).data(Qt.ItemDataRole.UserRole) == code:
+            dialog.rule_list.setCurrentRow(row)
+    assert dialog.form.code_shown == code
+
+
+def test_your_name_is_prefilled_and_saved(qtbot, database, monkeypatch):
+    monkeypatch.setattr("getpass.getuser", lambda: "zadams")
+    dialog = _dialog(qtbot, database)
+    assert dialog.name.text() == "zadams"  # the login name until one is set
+    dialog.name.setText("  Zoe Adams ")
+    assert dialog.save() is True
+    assert catalogue.consultant_name(database) == "Zoe Adams"
+    assert _dialog(qtbot, database).name.text() == "Zoe Adams"
+
+
+def test_changing_validity_moves_a_claims_lapse_date_and_keeps_its_check(qtbot, database):
+    candidate = add_candidate(database, CandidateDraft("Ann", "Smith", "ann@example.com")).id
+    claim = claim_service.add_claim(
+        database, candidate, "PMP", ClaimDraft("1234567", earned_on=date(2024, 1, 15))
+    )
+    check = claim_service.record_check(
+        database,
+        claim.id,
+        CheckDraft(date(2024, 2, 1), "Zoe Adams", CheckMethod.REGISTRY, CheckOutcome.VERIFIED),
+    )
+    assert claim.expires_on == date(2027, 1, 15)
+    dialog = _dialog(qtbot, database)
+    dialog.name.setText("Zoe Adams")
+    _choose(dialog, "PMP")
+    assert dialog.form.revision.text() == "Revision 1, as shipped with Workbench"
+    assert dialog.form.code.isReadOnly()
+    dialog.form.validity_months.setValue(24)
+    with qtbot.waitSignal(dialog.catalogueChanged, timeout=1000):
+        assert dialog.save() is True
+    [after] = claim_service.candidate_claims(database, candidate)
+    assert after.expires_on == date(2026, 1, 15)
+    # The check keeps the rule and the date it was recorded under.
+    assert after.checks[0].id == check.id
+    assert after.checks[0].rule_revision == 1
+    assert after.checks[0].valid_until == date(2027, 1, 15)
+    assert _rule(database, "PMP").revision == 2
+    assert dialog.form.revision.text() == (
+        f"Revision 2, changed {date.today().isoformat()} by Zoe Adams"
+    )
+    assert "revision 2" in dialog.status.text()
+
+
+def test_good_for_life_and_optional_fields_round_trip(qtbot, database):
+    dialog = _dialog(qtbot, database)
+    _choose(dialog, "CSM")
+    form = dialog.form
+    form.lifetime.setChecked(True)
+    assert not form.validity_months.isEnabled()
+    form.with_degree.setValue(form.with_degree.minimum())  # shows "none"
+    form.without_degree.setValue(24)
+    form.aliases.setPlainText("Scrum Master cert\n\n  CSM cert  ")
+    form.renewal_routes.setPlainText("20 SEUs")
+    assert dialog.save() is True
+    rule = _rule(database, "CSM")
+    assert rule.validity_months is None
+    assert rule.min_experience_months_with_degree is None
+    assert rule.min_experience_months_without_degree == 24
+    assert rule.aliases == ("Scrum Master cert", "CSM cert")
+    assert rule.renewal_routes == ("20 SEUs",)
+
+
+def test_an_invalid_pattern_is_explained_and_nothing_is_saved(qtbot, database, monkeypatch):
+    monkeypatch.setattr("getpass.getuser", lambda: "zadams")
+    dialog = _dialog(qtbot, database)
+    _choose(dialog, "PMP")
+    dialog.name.setText("Someone Else")
+    dialog.form.identifier_pattern.setText("[0-9")
+    # Said while typing, before Save.
+    assert dialog.form.error_text("identifier_pattern").startswith("not a valid pattern")
+    dialog.form.validity_months.setValue(12)
+    assert dialog.save() is False
+    assert dialog.form.error_text("identifier_pattern").startswith("not a valid pattern")
+    assert "Not saved" in dialog.status.text()
+    rule = _rule(database, "PMP")
+    assert (rule.revision, rule.validity_months, rule.identifier_pattern) == (1, 36, "[0-9]{4,10}")
+    assert catalogue.consultant_name(database) == "zadams"
+
+
+def test_a_new_certification_is_added_and_a_repeated_code_refused(qtbot, database):
+    dialog = _dialog(qtbot, database)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    form = dialog.form
+    assert form.is_new and not form.code.isReadOnly()
+    assert dialog.save() is False  # a blank form names what is missing
+    assert form.error_text("name") and form.error_text("issuer")
+    form.code.setText("cissp")
+    form.name.setText("Certified Information Systems Security Professional")
+    form.issuer.setText("ISC2")
+    form.validity_months.setValue(36)
+    assert dialog.save() is True
+    assert _rule(database, "CISSP").issuer == "ISC2"
+    assert form.code_shown == "CISSP" and form.code.isReadOnly()
+    codes = [dialog.rule_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(8)]
+    assert "CISSP" in codes
+
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    form.code.setText("PMP")
+    form.name.setText("Another PMP")
+    form.issuer.setText("Someone")
+    assert dialog.save() is False
+    assert "already has PMP" in form.error_text("code")
+
+
+def test_leaving_a_rule_with_unsaved_edits_asks_first(qtbot, database, monkeypatch):
+    dialog = _dialog(qtbot, database)
+    _choose(dialog, "PMP")
+    dialog.form.issuer.setText("Project Management Institute")
+    asked: list[str] = []
+
+    def cancel(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    dialog.rule_list.setCurrentRow(1)
+    assert asked and "Save your changes" in asked[0]
+    assert dialog.form.code_shown == "PMP"  # stayed, edits intact
+    assert dialog.form.issuer.text() == "Project Management Institute"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    dialog.rule_list.setCurrentRow(1)
+    assert dialog.form.code_shown == "CSM"
+    assert _rule(database, "PMP").issuer == "PMI"
+
+
+@pytest.fixture
+def window(qtbot, database, settings) -> MainWindow:
+    main = MainWindow(database, settings)
+    qtbot.addWidget(main, before_close_func=lambda w: w.editor.revert())
+    qtbot.waitUntil(lambda: main._last_result is not None, timeout=5000)
+    qtbot.waitUntil(lambda: main.search_bar.certification_filter.count() > 1, timeout=5000)
+    return main
+
+
+def test_saving_a_rule_refreshes_the_list_and_the_filter(qtbot, database, window):
+    candidate = add_candidate(database, CandidateDraft("Ann", "Smith", "ann@example.com")).id
+    claim_service.add_claim(database, candidate, "CSM", ClaimDraft(earned_on=date(2024, 1, 10)))
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        window.data_changed()
+    model = window.candidate_model
+    column = CERTIFICATIONS_COLUMN
+    assert model.data(model.index(0, column)) == "CSM ✗"  # 24 months from 2024-01-10: lapsed
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    window.settings_action.trigger()
+    dialog = window.certification_screens.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    _choose(dialog, "CSM")
+    dialog.form.validity_months.setValue(120)
+    with qtbot.waitSignal(window.searchFinished, timeout=5000):
+        assert dialog.save() is True
+    assert model.data(model.index(0, column)) == "CSM ?"  # current again, not yet verified
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.form.code.setText("SAFE-SA")
+    dialog.form.name.setText("SAFe Agilist")
+    dialog.form.issuer.setText("Scaled Agile")
+    assert dialog.save() is True
+    combo = window.search_bar.certification_filter
+    qtbot.waitUntil(lambda: combo.findData("SAFE-SA") >= 0, timeout=5000)
