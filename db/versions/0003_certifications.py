@@ -175,13 +175,33 @@ def upgrade() -> None:
     _seed_catalogue()
 
 
+# The rule's fields as this revision's table has them: later revisions add fields (0004
+# added suspension and earlier-validity), which this one must neither insert nor record.
+_FIELDS = (
+    "code",
+    "name",
+    "issuer",
+    "verify_how",
+    "verify_url",
+    "identifier_label",
+    "identifier_pattern",
+    "validity_months",
+    "soft_expiry",
+    "renewal_routes",
+    "reminder_days",
+    "min_experience_months_with_degree",
+    "min_experience_months_without_degree",
+    "aliases",
+)
+
+
 def _seed_catalogue() -> None:
     """Insert the guide's seven certifications as revision 1 (as of this revision's date)."""
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     rules = sa.table(
         "certification_rules",
         *(sa.column(name) for name in ("id", "revision", "retired", "updated_at", "updated_by")),
-        *(sa.column(name) for name in rule_to_dict(SEED_RULES[0]) if name != "revision"),
+        *(sa.column(name) for name in _FIELDS),
     )
     revisions = sa.table(
         "certification_rule_revisions",
@@ -192,8 +212,9 @@ def _seed_catalogue() -> None:
         sa.column("changed_by"),
     )
     for number, rule in enumerate(SEED_RULES, start=1):
-        data = rule_to_dict(rule)
-        row = {k: v for k, v in data.items() if k not in ("revision", "retired")}
+        full = rule_to_dict(rule)
+        row = {name: full[name] for name in _FIELDS}
+        data = {**row, "revision": 1, "retired": False}
         row["renewal_routes"] = sa.func.json(_json(data["renewal_routes"]))
         row["aliases"] = sa.func.json(_json(data["aliases"]))
         op.execute(

@@ -250,7 +250,7 @@ def test_a_rule_edited_after_checks_exist_changes_status_not_history(database: D
 
 def test_saving_an_unchanged_rule_makes_no_new_revision(database: Database) -> None:
     pmp = catalogue.resolve_certification(database, "PMP")
-    assert catalogue.change_certification(database, "PMP", pmp, "Admin").revision == 1
+    assert catalogue.change_certification(database, "PMP", pmp, "Admin").revision == pmp.revision
 
 
 def test_the_catalogue_takes_a_new_certification_and_refuses_a_second_one(
@@ -383,3 +383,29 @@ def test_the_sql_status_filter_agrees_with_the_rules_for_every_claim(database: D
     for cid, held in badges.items():
         for badge in held:
             assert badge.status is expected[(cid, badge.code)]
+
+
+def test_a_lapsed_pmp_is_renewal_due_for_its_suspension_year_then_expired(
+    database: Database,
+) -> None:
+    cid = _candidate(database)
+    claim = claims.add_claim(database, cid, "PMP", ClaimDraft(earned_on=date(2023, 3, 1)))
+    claims.record_check(database, claim.id, _check(on=date(2024, 1, 5)), on=TODAY)
+    # Lapsed 2026-03-01: suspended (renewable) until 2027-03-01, then expired.
+    assert claims.get_claim(database, cid, "PMP").status is ClaimStatus.RENEWAL_DUE
+    later = date(2027, 3, 1)
+    [stored] = claims.candidate_claims(database, cid, on=later)
+    assert stored.status is ClaimStatus.EXPIRED
+    with database.read() as session:
+        due = set(session.scalars(claim_queries.holders_of("PMP", ClaimStatus.RENEWAL_DUE, TODAY)))
+        gone = set(session.scalars(claim_queries.holders_of("PMP", ClaimStatus.EXPIRED, later)))
+    assert due == gone == {cid}
+
+
+def test_a_prince2_certificate_from_before_2017_lasted_five_years(database: Database) -> None:
+    cid = _candidate(database)
+    claims.add_claim(database, cid, "PRINCE2", ClaimDraft(earned_on=date(2016, 6, 30)))
+    assert claims.get_claim(database, cid, "PRINCE2").expires_on == date(2021, 6, 30)
+    other = _candidate(database, 2)
+    claims.add_claim(database, other, "PRINCE2", ClaimDraft(earned_on=date(2017, 1, 1)))
+    assert claims.get_claim(database, other, "PRINCE2").expires_on == date(2020, 1, 1)

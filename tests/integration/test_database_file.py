@@ -330,6 +330,8 @@ def test_planner_statistics_exist_from_the_start_and_follow_bulk_loads(tmp_path:
 
 
 def test_a_database_before_certifications_gains_the_seeded_catalogue(tmp_path: Path) -> None:
+    from dataclasses import replace
+
     from alembic import command
 
     from workbench.domain.candidate import CandidateDraft
@@ -350,7 +352,14 @@ def test_a_database_before_certifications_gains_the_seeded_catalogue(tmp_path: P
 
     upgraded = open_database(path)
     try:
-        assert certification_rules(upgraded) == list(SEED_RULES)
+        rules = certification_rules(upgraded)
+        assert [replace(r, revision=1) for r in rules] == list(SEED_RULES)
+        # 0004 recorded PMI's suspension year and PRINCE2's old five-year rule as revision 2.
+        assert {r.code for r in rules if r.revision == 2} == {
+            "PMP",
+            "PMI-ACP",
+            "PRINCE2-PRACTITIONER",
+        }
         assert add_claim(upgraded, stored.id, "PMP", ClaimDraft("0042")).credential_id == "0042"
     finally:
         upgraded.close()

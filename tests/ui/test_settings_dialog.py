@@ -60,7 +60,9 @@ def test_changing_validity_moves_a_claims_lapse_date_and_keeps_its_check(qtbot, 
     dialog = _dialog(qtbot, database)
     dialog.name.setText("Zoe Adams")
     _choose(dialog, "PMP")
-    assert dialog.form.revision.text() == "Revision 1, as shipped with Workbench"
+    # Schema 0004 gave the seeded PMP its suspension year as revision 2.
+    assert dialog.form.revision.text().startswith("Revision 2, changed ")
+    assert dialog.form.revision.text().endswith(" by Workbench (schema 0004)")
     assert dialog.form.code.isReadOnly()
     dialog.form.validity_months.setValue(24)
     with qtbot.waitSignal(dialog.catalogueChanged, timeout=1000):
@@ -69,13 +71,13 @@ def test_changing_validity_moves_a_claims_lapse_date_and_keeps_its_check(qtbot, 
     assert after.expires_on == date(2026, 1, 15)
     # The check keeps the rule and the date it was recorded under.
     assert after.checks[0].id == check.id
-    assert after.checks[0].rule_revision == 1
+    assert after.checks[0].rule_revision == 2
     assert after.checks[0].valid_until == date(2027, 1, 15)
-    assert _rule(database, "PMP").revision == 2
+    assert _rule(database, "PMP").revision == 3
     assert dialog.form.revision.text() == (
-        f"Revision 2, changed {date.today().isoformat()} by Zoe Adams"
+        f"Revision 3, changed {date.today().isoformat()} by Zoe Adams"
     )
-    assert "revision 2" in dialog.status.text()
+    assert "revision 3" in dialog.status.text()
 
 
 def test_good_for_life_and_optional_fields_round_trip(qtbot, database):
@@ -97,6 +99,25 @@ def test_good_for_life_and_optional_fields_round_trip(qtbot, database):
     assert rule.renewal_routes == ("20 SEUs",)
 
 
+def test_a_suspension_year_and_an_earlier_validity_are_edited(qtbot, database):
+    dialog = _dialog(qtbot, database)
+    _choose(dialog, "PRINCE2-PRACTITIONER")
+    form = dialog.form
+    assert form.earlier_before.text() == "2017-01-01"
+    assert form.earlier_validity.value() == 60
+    form.earlier_before.setText("2017-13-01")
+    assert dialog.save() is False
+    assert "YYYY-MM-DD" in form.error_text("earlier_before")
+    form.earlier_before.setText("2016-07-01")
+    assert dialog.save() is True
+    assert _rule(database, "PRINCE2-PRACTITIONER").earlier_before == date(2016, 7, 1)
+
+    _choose(dialog, "CSM")
+    dialog.form.grace_months.setValue(6)
+    assert dialog.save() is True
+    assert _rule(database, "CSM").grace_months == 6
+
+
 def test_an_invalid_pattern_is_explained_and_nothing_is_saved(qtbot, database, monkeypatch):
     monkeypatch.setattr("getpass.getuser", lambda: "zadams")
     dialog = _dialog(qtbot, database)
@@ -110,7 +131,7 @@ def test_an_invalid_pattern_is_explained_and_nothing_is_saved(qtbot, database, m
     assert dialog.form.error_text("identifier_pattern").startswith("not a valid pattern")
     assert "Not saved" in dialog.status.text()
     rule = _rule(database, "PMP")
-    assert (rule.revision, rule.validity_months, rule.identifier_pattern) == (1, 36, "[0-9]{4,10}")
+    assert (rule.revision, rule.validity_months, rule.identifier_pattern) == (2, 36, "[0-9]{4,10}")
     assert catalogue.consultant_name(database) == "zadams"
 
 

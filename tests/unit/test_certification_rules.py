@@ -139,3 +139,27 @@ def test_pmp_prerequisites_depend_on_the_degree() -> None:
     assert prerequisite_warning(RULES["PMP"], 3.0, has_degree=True) is None
     assert "60 months" in (prerequisite_warning(RULES["PMP"], 3.0, has_degree=False) or "")
     assert prerequisite_warning(RULES["CSM"], 0.5, has_degree=False) is None
+
+
+def test_pmi_suspends_for_a_year_before_a_credential_is_expired() -> None:
+    pmp = find_rule("PMP", SEED_RULES)
+    earned = date(2023, 3, 1)  # lapses 2026-03-01, suspended until 2027-03-01
+    verified = CheckOutcome.VERIFIED
+    assert claim_status(pmp, earned, None, verified, date(2026, 2, 28)) is ClaimStatus.EXPIRING
+    assert claim_status(pmp, earned, None, verified, date(2026, 3, 1)) is ClaimStatus.RENEWAL_DUE
+    assert claim_status(pmp, earned, None, verified, date(2027, 2, 28)) is ClaimStatus.RENEWAL_DUE
+    assert claim_status(pmp, earned, None, verified, date(2027, 3, 1)) is ClaimStatus.EXPIRED
+    # Suspended is not valid: a contract needing PMP through the suspension is not met.
+    assert not valid_through(pmp, earned, None, verified, date(2026, 3, 1))
+
+
+def test_csm_has_no_suspension_year() -> None:
+    csm = find_rule("CSM", SEED_RULES)
+    status = claim_status(csm, date(2024, 1, 1), None, CheckOutcome.VERIFIED, date(2026, 1, 1))
+    assert status is ClaimStatus.EXPIRED
+
+
+def test_prince2_from_before_2017_lasted_five_years_and_later_ones_three() -> None:
+    prince2 = find_rule("PRINCE2", SEED_RULES)
+    assert expiry_date(prince2, date(2016, 12, 31)) == date(2021, 12, 31)
+    assert expiry_date(prince2, date(2017, 1, 1)) == date(2020, 1, 1)

@@ -56,6 +56,12 @@ class CertificationRule:
     min_experience_months_with_degree: int | None = None
     min_experience_months_without_degree: int | None = None
     aliases: tuple[str, ...] = ()
+    # PMI suspends an unrenewed credential for a year, when it can still be renewed; after
+    # that it is expired. None: no such period (soft expiry has no end anyway).
+    grace_months: int | None = None
+    # Certificates earned before a date may have lasted longer (PRINCE2 before 2017: 5 years).
+    earlier_before: date | None = None
+    earlier_validity_months: int | None = None
     revision: int = 1  # bumped by every change; a check records the revision it was made under
     retired: bool = False  # no new claims; claims already recorded keep it
 
@@ -88,6 +94,14 @@ def validate_rule(rule: CertificationRule) -> CertificationRule:
         errors["validity_months"] = f"from 1 to {MAX_VALIDITY_MONTHS} months, or good for life"
     if not 0 <= rule.reminder_days <= MAX_REMINDER_DAYS:
         errors["reminder_days"] = f"from 0 to {MAX_REMINDER_DAYS} days"
+    if rule.grace_months is not None and not 1 <= rule.grace_months <= 120:
+        errors["grace_months"] = "from 1 to 120 months, or none"
+    if (rule.earlier_before is None) != (rule.earlier_validity_months is None):
+        errors["earlier_validity_months"] = "give both the date and the months, or neither"
+    elif rule.earlier_validity_months is not None and not (
+        1 <= rule.earlier_validity_months <= MAX_VALIDITY_MONTHS
+    ):
+        errors["earlier_validity_months"] = f"from 1 to {MAX_VALIDITY_MONTHS} months"
     for field in ("min_experience_months_with_degree", "min_experience_months_without_degree"):
         value = getattr(rule, field)
         if value is not None and not 0 <= value <= 600:
@@ -124,9 +138,41 @@ def expiry_date(
     """
     if printed_expiry is not None:
         return printed_expiry
-    if rule.validity_months is None or earned_on is None:
+    months = rule.validity_months
+    if (
+        earned_on is not None
+        and rule.earlier_before is not None
+        and rule.earlier_validity_months is not None
+        and earned_on < rule.earlier_before
+    ):
+        months = rule.earlier_validity_months
+    if months is None or earned_on is None:
         return None
-    return add_months(earned_on, rule.validity_months)
+    return add_months(earned_on, months)
+
+
+def renewable_until(rule: CertificationRule, lapses: date | None) -> date | None:
+    """Return the day a lapsed claim stops being renewable (the end of PMI's suspension)."""
+    if lapses is None or rule.grace_months is None or rule.soft_expiry:
+        return None
+    return add_months(lapses, rule.grace_months)
+
+
+@dataclass(frozen=True)
+class DerivedDates:
+    """The dates a claim's status is judged by, worked out from its rule once."""
+
+    expires_on: date | None
+    remind_on: date | None
+    renewable_until: date | None
+
+
+def derived_dates(
+    rule: CertificationRule, earned_on: date | None, printed_expiry: date | None
+) -> DerivedDates:
+    """Return when a claim lapses, when reminders start, and how long it stays renewable."""
+    lapses = expiry_date(rule, earned_on, printed_expiry)
+    return DerivedDates(lapses, reminder_start(rule, lapses), renewable_until(rule, lapses))
 
 
 def claim_status(
@@ -137,8 +183,15 @@ def claim_status(
     today: date,
 ) -> ClaimStatus:
     """Return the status of a claim on `today` from the rule, its dates and its latest check."""
-    lapses = expiry_date(rule, earned_on, printed_expiry)
-    return status_on(lapses, reminder_start(rule, lapses), rule.soft_expiry, latest_outcome, today)
+    dates = derived_dates(rule, earned_on, printed_expiry)
+    return status_on(
+        dates.expires_on,
+        dates.remind_on,
+        rule.soft_expiry,
+        latest_outcome,
+        today,
+        renewable_until=dates.renewable_until,
+    )
 
 
 def reminder_start(rule: CertificationRule, lapses: date | None) -> date | None:
@@ -152,12 +205,15 @@ def status_on(
     soft_expiry: bool,
     latest_outcome: CheckOutcome | None,
     today: date,
+    *,
+    renewable_until: date | None = None,
 ) -> ClaimStatus:
     """Return a claim's status from its derived dates; the store's SQL filter mirrors this."""
     if latest_outcome in (CheckOutcome.NOT_FOUND, CheckOutcome.MISMATCH):
         return ClaimStatus.VERIFICATION_FAILED
     if lapses is not None and today >= lapses:
-        return ClaimStatus.RENEWAL_DUE if soft_expiry else ClaimStatus.EXPIRED
+        renewable = soft_expiry or (renewable_until is not None and today < renewable_until)
+        return ClaimStatus.RENEWAL_DUE if renewable else ClaimStatus.EXPIRED
     if latest_outcome is not CheckOutcome.VERIFIED:
         return ClaimStatus.UNVERIFIED
     if remind_from is not None and today >= remind_from:
@@ -240,6 +296,7 @@ SEED_RULES: tuple[CertificationRule, ...] = (
         min_experience_months_with_degree=36,
         min_experience_months_without_degree=60,
         aliases=("Project Management Professional",),
+        grace_months=12,
     ),
     CertificationRule(
         code="CSM",
@@ -266,6 +323,8 @@ SEED_RULES: tuple[CertificationRule, ...] = (
         soft_expiry=True,
         renewal_routes=_PEOPLECERT_ROUTES,
         aliases=("PRINCE2", "PRINCE 2 Practitioner"),
+        earlier_before=date(2017, 1, 1),
+        earlier_validity_months=60,
     ),
     CertificationRule(
         code="COMPTIA-PROJECT-PLUS",
@@ -292,6 +351,7 @@ SEED_RULES: tuple[CertificationRule, ...] = (
         soft_expiry=False,
         renewal_routes=("30 PDUs and fee",),
         aliases=("ACP", "Agile Certified Practitioner"),
+        grace_months=12,
     ),
     CertificationRule(
         code="ITIL4-FOUNDATION",
@@ -327,6 +387,7 @@ def rule_to_dict(rule: CertificationRule) -> dict[str, object]:
     data = asdict(rule)
     data["renewal_routes"] = list(rule.renewal_routes)
     data["aliases"] = list(rule.aliases)
+    data["earlier_before"] = rule.earlier_before.isoformat() if rule.earlier_before else None
     return data
 
 
@@ -336,4 +397,6 @@ def rule_from_dict(data: dict[str, object]) -> CertificationRule:
     values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
     values["renewal_routes"] = tuple(values.get("renewal_routes") or ())
     values["aliases"] = tuple(values.get("aliases") or ())
+    if isinstance(values.get("earlier_before"), str):
+        values["earlier_before"] = date.fromisoformat(values["earlier_before"])
     return CertificationRule(**values)

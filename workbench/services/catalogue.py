@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from workbench.domain.certifications import (
     CertificationRule,
-    expiry_date,
+    derived_dates,
     find_rule,
-    reminder_start,
     rule_to_dict,
     validate_rule,
 )
@@ -55,9 +54,10 @@ def _record_for(session: Session, code: str) -> CertificationRuleRecord | None:
 
 
 def _write_fields(record: CertificationRuleRecord, rule: CertificationRule) -> None:
-    for name, value in rule_to_dict(rule).items():
-        if name not in ("code", "revision"):
-            setattr(record, name, list(value) if isinstance(value, tuple) else value)
+    for field in fields(CertificationRule):
+        if field.name not in ("code", "revision"):
+            value = getattr(rule, field.name)
+            setattr(record, field.name, list(value) if isinstance(value, tuple) else value)
 
 
 def add_certification(database: Database, rule: CertificationRule, by: str) -> CertificationRule:
@@ -129,12 +129,13 @@ def _rederive_claims(session: Session, rule_id: int, rule: CertificationRule) ->
     ).all()
     changes = []
     for claim_id, earned_on, printed_expiry in rows:
-        lapses = expiry_date(rule, earned_on, printed_expiry)
+        dates = derived_dates(rule, earned_on, printed_expiry)
         changes.append(
             {
                 "b_id": claim_id,
-                "b_expires_on": lapses,
-                "b_remind_on": reminder_start(rule, lapses),
+                "b_expires_on": dates.expires_on,
+                "b_remind_on": dates.remind_on,
+                "b_renewable_until": dates.renewable_until,
                 "b_soft_expiry": rule.soft_expiry,
             }
         )
@@ -147,6 +148,7 @@ def _rederive_claims(session: Session, rule_id: int, rule: CertificationRule) ->
         .values(
             expires_on=bindparam("b_expires_on"),
             remind_on=bindparam("b_remind_on"),
+            renewable_until=bindparam("b_renewable_until"),
             soft_expiry=bindparam("b_soft_expiry"),
             version=claims.c.version + 1,
         ),

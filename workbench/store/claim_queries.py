@@ -15,8 +15,7 @@ from workbench.domain.certifications import (
     CertificationRule,
     CheckOutcome,
     ClaimStatus,
-    expiry_date,
-    reminder_start,
+    derived_dates,
     rule_from_dict,
     status_on,
 )
@@ -63,6 +62,9 @@ def to_rule(record: CertificationRuleRecord) -> CertificationRule:
         min_experience_months_with_degree=record.min_experience_months_with_degree,
         min_experience_months_without_degree=record.min_experience_months_without_degree,
         aliases=tuple(record.aliases or ()),
+        grace_months=record.grace_months,
+        earlier_before=record.earlier_before,
+        earlier_validity_months=record.earlier_validity_months,
         revision=record.revision,
         retired=record.retired,
     )
@@ -83,9 +85,10 @@ def rule_at_revision(session: Session, rule_id: int, revision: int) -> Certifica
 
 def derive(record: ClaimRecord, rule: CertificationRule) -> None:
     """Rewrite a claim's derived columns from its rule, its dates and its latest outcome."""
-    lapses = expiry_date(rule, record.earned_on, record.printed_expiry)
-    record.expires_on = lapses
-    record.remind_on = reminder_start(rule, lapses)
+    dates = derived_dates(rule, record.earned_on, record.printed_expiry)
+    record.expires_on = dates.expires_on
+    record.remind_on = dates.remind_on
+    record.renewable_until = dates.renewable_until
     record.soft_expiry = rule.soft_expiry
 
 
@@ -105,10 +108,14 @@ def status_condition(status: ClaimStatus, today: date) -> ColumnElement[bool]:
     current = or_(ClaimRecord.expires_on.is_(None), ClaimRecord.expires_on > t)
     if status is ClaimStatus.VERIFICATION_FAILED:
         return failed
+    renewable = or_(
+        ClaimRecord.soft_expiry.is_(True),
+        and_(ClaimRecord.renewable_until.is_not(None), ClaimRecord.renewable_until > t),
+    )
     if status is ClaimStatus.EXPIRED:
-        return and_(not_failed, lapsed, ClaimRecord.soft_expiry.is_(False))
+        return and_(not_failed, lapsed, ~renewable)
     if status is ClaimStatus.RENEWAL_DUE:
-        return and_(not_failed, lapsed, ClaimRecord.soft_expiry.is_(True))
+        return and_(not_failed, lapsed, renewable)
     if status is ClaimStatus.UNVERIFIED:
         unverified = or_(
             ClaimRecord.latest_outcome.is_(None), ClaimRecord.latest_outcome != _VERIFIED
@@ -131,7 +138,14 @@ def status_expression(today: date) -> Any:
 
 def _status_of(record: ClaimRecord, today: date) -> ClaimStatus:
     outcome = CheckOutcome(record.latest_outcome) if record.latest_outcome else None
-    return status_on(record.expires_on, record.remind_on, record.soft_expiry, outcome, today)
+    return status_on(
+        record.expires_on,
+        record.remind_on,
+        record.soft_expiry,
+        outcome,
+        today,
+        renewable_until=record.renewable_until,
+    )
 
 
 def holders_of(code: str | None, status: ClaimStatus | None, today: date) -> Any:

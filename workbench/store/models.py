@@ -179,6 +179,9 @@ class CertificationRuleRecord(Base):
     min_experience_months_with_degree: Mapped[int | None] = mapped_column(Integer)
     min_experience_months_without_degree: Mapped[int | None] = mapped_column(Integer)
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    grace_months: Mapped[int | None] = mapped_column(Integer)
+    earlier_before: Mapped[date | None] = mapped_column(Date)
+    earlier_validity_months: Mapped[int | None] = mapped_column(Integer)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -217,6 +220,7 @@ class ClaimRecord(Base):
     # changes, so a status filter over 300,000 claims is an index range, not a computation.
     expires_on: Mapped[date | None] = mapped_column(Date)
     remind_on: Mapped[date | None] = mapped_column(Date)
+    renewable_until: Mapped[date | None] = mapped_column(Date)  # end of PMI's suspension year
     soft_expiry: Mapped[bool] = mapped_column(Boolean, default=False)
     latest_outcome: Mapped[str | None] = mapped_column(String(20))
     last_checked_on: Mapped[date | None] = mapped_column(Date)

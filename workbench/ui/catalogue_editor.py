@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from workbench.domain.certifications import (
     MAX_VALIDITY_MONTHS,
     CertificationRule,
 )
+from workbench.domain.errors import ValidationError
 from workbench.services.rule_history import RuleChange
 from workbench.ui.editor_sections import error_label, show_error
 
@@ -124,6 +126,19 @@ class RuleForm(QWidget):
             "soft_expiry",
             self.tr("Soft expiry: a lapsed holder stays on the register (“renew by”)"),
         )
+        self.grace_months = self._spin("grace_months", NO_MONTHS, 120, self.tr(" months"))
+        self.grace_months.setSpecialValueText(self.tr("none"))
+        self.grace_months.setToolTip(
+            self.tr(
+                "After it lapses the holder may still renew for this long (PMI suspends "
+                "for 12 months); the claim shows Renewal due, then Expired."
+            )
+        )
+        self.earlier_before = self._line("earlier_before", self.tr("YYYY-MM-DD (optional)"))
+        self.earlier_validity = self._spin(
+            "earlier_validity_months", NO_MONTHS, MAX_VALIDITY_MONTHS, self.tr(" months")
+        )
+        self.earlier_validity.setSpecialValueText(self.tr("none"))
         self.renewal_routes = self._text("renewal_routes", self.tr("one way to renew per line"))
         self.reminder_days = self._spin(
             "reminder_days", 0, MAX_REMINDER_DAYS, self.tr(" days before it lapses")
@@ -155,6 +170,15 @@ class RuleForm(QWidget):
         valid_for = self.tr("Valid for")
         self._row(form, valid_for, "validity_months", self.validity_months, self.lifetime)
         self._row(form, "", "soft_expiry", self.soft_expiry)
+        self._row(form, self.tr("Renewable after lapse"), "grace_months", self.grace_months)
+        self._row(
+            form,
+            self.tr("Earned before"),
+            "earlier_before earlier_validity_months",
+            self.earlier_before,
+            QLabel(self.tr("valid for")),
+            self.earlier_validity,
+        )
         self._row(form, self.tr("Renewal routes"), "renewal_routes", self.renewal_routes)
         self._row(form, self.tr("Remind"), "reminder_days", self.reminder_days)
         self._row(
@@ -234,6 +258,11 @@ class RuleForm(QWidget):
         self.validity_months.setValue(shown.validity_months or 36)
         self.validity_months.setDisabled(shown.validity_months is None)
         self.soft_expiry.setChecked(shown.soft_expiry)
+        self.grace_months.setValue(_months(shown.grace_months))
+        self.earlier_before.setText(
+            shown.earlier_before.isoformat() if shown.earlier_before else ""
+        )
+        self.earlier_validity.setValue(_months(shown.earlier_validity_months))
         self.renewal_routes.setPlainText("\n".join(shown.renewal_routes))
         self.reminder_days.setValue(shown.reminder_days)
         self.with_degree.setValue(_months(shown.min_experience_months_with_degree))
@@ -269,6 +298,9 @@ class RuleForm(QWidget):
             identifier_pattern=self.identifier_pattern.text().strip() or None,
             validity_months=None if self.lifetime.isChecked() else self.validity_months.value(),
             soft_expiry=self.soft_expiry.isChecked(),
+            grace_months=_optional(self.grace_months.value()),
+            earlier_before=self._earlier_before(),
+            earlier_validity_months=_optional(self.earlier_validity.value()),
             renewal_routes=_lines(self.renewal_routes),
             reminder_days=self.reminder_days.value(),
             min_experience_months_with_degree=_optional(self.with_degree.value()),
@@ -277,6 +309,18 @@ class RuleForm(QWidget):
             revision=self._rule.revision if self._rule else 1,
             retired=self.retired.isChecked(),
         )
+
+    def _earlier_before(self) -> date | None:
+        """Return the typed cut-off date; text that is no date raises ValidationError."""
+        text = self.earlier_before.text().strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                {"earlier_before": self.tr("write the date as YYYY-MM-DD")}
+            ) from None
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each field's problem under it; fields not named are cleared."""
