@@ -51,3 +51,53 @@ def test_sigkill_during_import_keeps_all_or_nothing(tmp_path: Path, kill_after_s
         indexed = connection.execute("SELECT count(*) FROM candidate_fts").fetchone()[0]
     assert stored in (0, 6_000)
     assert indexed == stored
+
+
+def _children_of(pid: int) -> set[int]:
+    found = set()
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat_file.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_import_workers_do_not_outlive_a_killed_workbench(tmp_path: Path) -> None:
+    database_path = tmp_path / "wb.sqlite3"
+    open_database(database_path).close()
+    sheet = tmp_path / "big.csv"
+    _write_sheet(sheet, 6_000)
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "--db", str(database_path), "import", str(sheet)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 20
+    while not workers and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = _children_of(process.pid)
+    if not workers:
+        process.kill()
+        process.wait(timeout=30)
+        pytest.skip("the import finished before its workers could be seen")
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +21,21 @@ def usable_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Stop this worker soon after the process that started it is gone.
+
+    A worker waits on a queue whose write end it holds itself, so it never sees the
+    parent die: after a kill -9 or a crash, workers would otherwise live on for ever.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def ordered_results(
@@ -39,7 +56,12 @@ def ordered_results(
         running: deque[tuple[tuple[Any, ...], Future[Result]]] = deque()
         try:
             # Spawn, not fork: the window runs Qt threads, and forking those can deadlock.
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
         except OSError:
             pool = None
         if pool is not None:
