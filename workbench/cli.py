@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from workbench import cli_certifications
+from workbench.cli_certifications import badges_text, certification_status, resolve_code
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import parse_level, parse_specialisation
 from workbench.domain.search import CandidateRow, SearchCriteria, Visibility
@@ -66,6 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--role", action="append", default=[], metavar="R")
     search.add_argument("--level", action="append", default=[], metavar="L")
     search.add_argument("--country", default="")
+    search.add_argument(
+        "--cert", default="", metavar="CODE", help="holds this certification (PMP, 'AWS SAA', ...)"
+    )
+    search.add_argument(
+        "--cert-status",
+        type=certification_status,
+        metavar="STATUS",
+        help="...in this status (verified, expiring, renewal-due, expired, unverified, "
+        "verification-failed); alone: any certification in it",
+    )
     search.add_argument("--deleted", action="store_true", help="search deleted candidates")
     search.add_argument("--limit", type=_count, default=20, metavar="N")
     search.add_argument("--json", action="store_true")
@@ -80,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("candidates", nargs="+")
     purge = commands.add_parser("purge", help="remove all deleted candidates for good")
     purge.add_argument("--yes", action="store_true", help="confirm")
+    cli_certifications.add_parsers(commands, _OneLineParser)
     return parser
 
 
@@ -172,7 +185,7 @@ def _cmd_export(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _row_to_dict(row: CandidateRow) -> dict[str, Any]:
+def _row_to_dict(row: CandidateRow, certifications: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": row.id,
         "first_name": row.first_name,
@@ -186,6 +199,7 @@ def _row_to_dict(row: CandidateRow) -> dict[str, Any]:
         "country": row.country,
         "available_from": row.available_from.isoformat() if row.available_from else None,
         "deleted": row.deleted,
+        "certifications": certifications,
     }
 
 
@@ -205,10 +219,15 @@ def _cmd_search(database: Database, args: argparse.Namespace) -> int:
         levels=levels,
         country=args.country,
         visibility=Visibility.DELETED if args.deleted else Visibility.ACTIVE,
+        certification=resolve_code(database, args.cert).code if args.cert.strip() else "",
+        certification_status=args.cert_status,
     )
     rows = search_rows(database, criteria, args.limit)
     if args.json:
-        _emit_json([_row_to_dict(r) for r in rows])
+        from workbench.services.exporting import certifications_of
+
+        held = certifications_of(database, [r.id for r in rows])
+        _emit_json([_row_to_dict(r, held.get(r.id, [])) for r in rows])
         return 0
     if not rows:
         print("no candidates found")
@@ -216,18 +235,22 @@ def _cmd_search(database: Database, args: argparse.Namespace) -> int:
         role = r.primary_role.label if r.primary_role else "-"
         level = r.level.label if r.level else "-"
         place = ", ".join(filter(None, (r.city, r.country))) or "-"
-        print(f"{r.id:>7}  {r.full_name:<32} {role:<40} {level:<9} {place:<28} {r.email}")
+        line = f"{r.id:>7}  {r.full_name:<32} {role:<40} {level:<9} {place:<28} {r.email}"
+        if r.certifications:
+            line = f"{line:<162} {badges_text(r.certifications)}"
+        print(line)
     return 0
 
 
 def _cmd_show(database: Database, args: argparse.Namespace) -> int:
     from workbench.services.candidates import find_candidate
-    from workbench.services.exporting import candidate_to_dict
+    from workbench.services.exporting import CERTIFICATIONS, candidate_to_dict, certifications_of
 
     candidate = find_candidate(database, args.candidate)
     data = candidate_to_dict(candidate)
+    held = certifications_of(database, [candidate.id]).get(candidate.id, [])
     if args.json:
-        _emit_json(data)
+        _emit_json({**data, CERTIFICATIONS: held})
         return 0
     for key, value in data.items():
         shown = "; ".join(value) if isinstance(value, list) else value
@@ -248,6 +271,10 @@ def _cmd_show(database: Database, args: argparse.Namespace) -> int:
     for school in d.education:
         parts = filter(None, (school.degree_level, school.field_of_study, school.institution))
         print(f"{'education':>20}: {', '.join(parts)} {school.year or ''}".rstrip())
+    for claim in held:
+        held_id = f" {claim['credential_id']}" if claim["credential_id"] else ""
+        status = cli_certifications.status_text(claim)
+        print(f"{'certification':>20}: {claim['code']}{held_id} ({status})")
     if candidate.deleted_at:
         print(f"{'deleted':>20}: {candidate.deleted_at:%Y-%m-%d %H:%M} UTC (restorable)")
     return 0
@@ -293,6 +320,7 @@ _HANDLERS = {
     "delete": _cmd_delete,
     "restore": _cmd_restore,
     "purge": _cmd_purge,
+    **cli_certifications.HANDLERS,
 }
 
 

@@ -365,7 +365,10 @@ def test_json_export_content(database: Database, tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "Łukasz" in text
     data = json.loads(text)
-    assert data == [candidate_to_dict(get_candidate(database, c.id)) for c in (first, second)]
+    assert data == [
+        {**candidate_to_dict(get_candidate(database, c.id)), "certifications": []}
+        for c in (first, second)
+    ]
     assert data[0]["other_roles"] == ["agile-pm", "scrum-master"]
     assert data[0]["skills"] == ["Jira", "AWS", "Stakeholder wrangling"]
     assert data[0]["primary_role"] == "technical-pm"

@@ -203,7 +203,7 @@ def test_a_check_with_evidence_verifies_the_claim(
         "https://www.pmi.org/registry?q=Kowalska",
     ]
     assert row[6] == "pmi-registry.pdf"
-    assert row[7] == "1" and row[8] == "2027-03-14"
+    assert row[7] == "2" and row[8] == "2027-03-14"  # PMP is at revision 2 since schema 0004
     assert tab.open_button.isEnabled()
 
 

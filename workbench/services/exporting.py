@@ -8,6 +8,7 @@ import os
 import tempfile
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,16 +20,20 @@ from workbench.domain.draft_codec import draft_to_json
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import Specialisation
 from workbench.domain.search import SearchCriteria
+from workbench.services.claims import today
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.services.spreadsheet import EXPORT_COLUMNS, LIST_SEPARATOR
 from workbench.store.candidate_queries import candidate_ids
+from workbench.store.claim_queries import status_expression
 from workbench.store.engine import Database
 from workbench.store.models import CandidateRecord as C
-from workbench.store.models import CandidateRoleRecord
+from workbench.store.models import CandidateRoleRecord, CertificationRuleRecord, ClaimRecord
 
 EXPORT_CHUNK = 1_000
 EXPORT_SUFFIXES = (".csv", ".json")
 LIST_COLUMNS = ("other_roles", "skills")
+# JSON only: the CSV columns are the import's, and a spreadsheet cell cannot hold a list of claims.
+CERTIFICATIONS = "certifications"
 
 _ROLE_ORDER = {role.value: index for index, role in enumerate(Specialisation)}
 _SELECTED = (
@@ -77,7 +82,8 @@ def export_candidates(
     # One read transaction, so the file is a consistent snapshot even while others save.
     with database.read() as session:
         ids = _ids_to_export(session, criteria)
-        records = _exported_dicts(session, ids, reporter)
+        day = today() if suffix == ".json" else None
+        records = _exported_dicts(session, ids, reporter, day)
         if suffix == ".csv":
             # The BOM tells Excel the file is UTF-8; without it names like Łukasz are garbled.
             return _write_atomically(path, lambda handle: _write_csv(handle, records), "utf-8-sig")
@@ -92,19 +98,72 @@ def _ids_to_export(session: Session, criteria: SearchCriteria | None) -> list[in
 
 
 def _exported_dicts(
-    session: Session, ids: Sequence[int], reporter: ProgressReporter
+    session: Session, ids: Sequence[int], reporter: ProgressReporter, status_on: date | None
 ) -> Iterator[dict[str, Any]]:
-    """Yield the export dict of each id, reading a chunk of candidates at a time."""
+    """Yield the export dict of each id, reading a chunk of candidates at a time.
+
+    With `status_on`, each dict also carries the candidate's certifications with their
+    status on that day (one more query a chunk).
+    """
     for start in range(0, len(ids), EXPORT_CHUNK):
         # Raises Cancelled: the half-written temporary file is removed, the target untouched.
         reporter.report(start, len(ids))
         chunk = ids[start : start + EXPORT_CHUNK]
         rows = {row.id: row for row in session.execute(select(*_SELECTED).where(C.id.in_(chunk)))}
         other_roles = _other_roles(session, chunk)
+        claims = _certifications(session, chunk, status_on) if status_on else {}
         for candidate_id in chunk:
             row = rows.get(candidate_id)
             if row is not None:
-                yield _row_to_dict(row, other_roles.get(candidate_id, []))
+                record = _row_to_dict(row, other_roles.get(candidate_id, []))
+                if status_on is not None:
+                    record[CERTIFICATIONS] = claims.get(candidate_id, [])
+                yield record
+
+
+def _certifications(
+    session: Session, ids: Sequence[int], status_on: date
+) -> dict[int, list[dict[str, Any]]]:
+    """Return each candidate's claims as JSON carries them, in catalogue order; one query."""
+    query = (
+        select(
+            ClaimRecord.candidate_id,
+            CertificationRuleRecord.code,
+            ClaimRecord.credential_id,
+            status_expression(status_on),
+            ClaimRecord.expires_on,
+            ClaimRecord.last_checked_on,
+        )
+        .join(CertificationRuleRecord, CertificationRuleRecord.id == ClaimRecord.rule_id)
+        .where(ClaimRecord.candidate_id.in_(list(ids)))
+        .order_by(ClaimRecord.candidate_id, CertificationRuleRecord.id)
+    )
+    found: dict[int, list[dict[str, Any]]] = {}
+    for candidate_id, code, credential_id, status, expires_on, last_checked_on in session.execute(
+        query
+    ):
+        found.setdefault(candidate_id, []).append(
+            {
+                "code": code,
+                "credential_id": credential_id,
+                "status": status,
+                "expires_on": expires_on.isoformat() if expires_on else None,
+                "last_checked_on": last_checked_on.isoformat() if last_checked_on else None,
+            }
+        )
+    return found
+
+
+def certifications_of(
+    database: Database, candidate_ids: Sequence[int], *, on: date | None = None
+) -> dict[int, list[dict[str, Any]]]:
+    """Return the `certifications` list JSON output carries for each candidate that has one."""
+    day = on or today()
+    found: dict[int, list[dict[str, Any]]] = {}
+    with database.read() as session:
+        for start in range(0, len(candidate_ids), EXPORT_CHUNK):
+            found.update(_certifications(session, candidate_ids[start : start + EXPORT_CHUNK], day))
+    return found
 
 
 def _other_roles(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -217,4 +276,10 @@ def _write_atomically(path: Path, write: Callable[[TextIO], int], encoding: str)
     return count
 
 
-__all__ = ["EXPORT_COLUMNS", "candidate_to_dict", "export_candidates"]
+__all__ = [
+    "CERTIFICATIONS",
+    "EXPORT_COLUMNS",
+    "candidate_to_dict",
+    "certifications_of",
+    "export_candidates",
+]
