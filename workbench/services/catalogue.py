@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.certifications import (
     CertificationRule,
-    derived_dates,
     find_rule,
     rule_to_dict,
     validate_rule,
@@ -18,7 +17,7 @@ from workbench.domain.certifications import (
 from workbench.domain.errors import DuplicateError, NotFoundError, WorkbenchError
 from workbench.services.candidates import utc_now
 from workbench.store.candidate_repository import table_of
-from workbench.store.claim_queries import rule_records, to_rule
+from workbench.store.claim_queries import derived_columns, rule_records, to_rule
 from workbench.store.engine import Database
 from workbench.store.models import (
     CertificationRuleRecord,
@@ -121,36 +120,34 @@ def change_certification(
 
 
 def _rederive_claims(session: Session, rule_id: int, rule: CertificationRule) -> None:
-    """Rewrite the derived lapse and reminder dates of every claim of one rule."""
+    """Rewrite the derived columns of every claim of one rule (one executemany)."""
     rows = session.execute(
-        select(ClaimRecord.id, ClaimRecord.earned_on, ClaimRecord.printed_expiry).where(
-            ClaimRecord.rule_id == rule_id
-        )
+        select(
+            ClaimRecord.id,
+            ClaimRecord.earned_on,
+            ClaimRecord.printed_expiry,
+            ClaimRecord.latest_outcome,
+        ).where(ClaimRecord.rule_id == rule_id)
     ).all()
-    changes = []
-    for claim_id, earned_on, printed_expiry in rows:
-        dates = derived_dates(rule, earned_on, printed_expiry)
-        changes.append(
-            {
-                "b_id": claim_id,
-                "b_expires_on": dates.expires_on,
-                "b_remind_on": dates.remind_on,
-                "b_renewable_until": dates.renewable_until,
-                "b_soft_expiry": rule.soft_expiry,
-            }
-        )
-    if not changes:
+    if not rows:
         return
+    changes = [
+        {
+            "b_id": claim_id,
+            **{f"b_{k}": v for k, v in derived_columns(rule, earned_on, printed, outcome).items()},
+        }
+        for claim_id, earned_on, printed, outcome in rows
+    ]
     claims = table_of(ClaimRecord)
+    names = list(derived_columns(rule, None, None, None))
     session.connection().execute(
         update(claims)
         .where(claims.c.id == bindparam("b_id"))
         .values(
-            expires_on=bindparam("b_expires_on"),
-            remind_on=bindparam("b_remind_on"),
-            renewable_until=bindparam("b_renewable_until"),
-            soft_expiry=bindparam("b_soft_expiry"),
-            version=claims.c.version + 1,
+            {
+                **{name: bindparam(f"b_{name}") for name in names},
+                "version": claims.c.version + 1,
+            }
         ),
         changes,
     )

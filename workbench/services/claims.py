@@ -205,6 +205,7 @@ def record_check(
             assert latest is not None
             record.latest_outcome = latest.outcome
             record.last_checked_on = latest.checked_on
+            claim_queries.derive(record, rule)
             record.updated_at = utc_now()
             session.flush()
             history = claim_queries.checks_of(session, [record.id])[record.id]

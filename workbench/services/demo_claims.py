@@ -24,7 +24,6 @@ from workbench.domain.certifications import (
     CertificationRule,
     CheckOutcome,
     add_months,
-    derived_dates,
     expiry_date,
 )
 from workbench.domain.claims import CheckMethod
@@ -489,8 +488,8 @@ class SampleClaimWriter:
 
     def _claim_row(self, candidate_id: int, claim: SampleClaim) -> dict[str, Any]:
         rule_id, rule = self._rules[claim.code]
-        dates = derived_dates(rule, claim.earned_on, claim.printed_expiry)
         latest = claim.checks[-1] if claim.checks else None
+        outcome = latest.outcome.value if latest else None
         return {
             "candidate_id": candidate_id,
             "rule_id": rule_id,
@@ -499,11 +498,7 @@ class SampleClaimWriter:
             "secondary_id": claim.secondary_id,
             "earned_on": claim.earned_on,
             "printed_expiry": claim.printed_expiry,
-            "expires_on": dates.expires_on,
-            "remind_on": dates.remind_on,
-            "renewable_until": dates.renewable_until,
-            "soft_expiry": rule.soft_expiry,
-            "latest_outcome": latest.outcome.value if latest else None,
+            **claim_queries.derived_columns(rule, claim.earned_on, claim.printed_expiry, outcome),
             "last_checked_on": latest.checked_on if latest else None,
             "created_at": self.now,
             "updated_at": self.now,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, literal, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, literal, select, text
 from sqlalchemy.orm import Session
 
 from workbench.domain.certifications import (
@@ -27,14 +27,15 @@ from workbench.domain.claims import (
     Evidence,
     ExpiringClaim,
 )
-from workbench.store.models import CandidateRecord as C
 from workbench.store.models import (
+    FOREVER,
     CertificationRuleRecord,
     CertificationRuleRevisionRecord,
     CheckRecord,
     ClaimRecord,
     EvidenceRecord,
 )
+from workbench.store.models import CandidateRecord as C
 
 _FAILED = (CheckOutcome.NOT_FOUND.value, CheckOutcome.MISMATCH.value)
 _VERIFIED = CheckOutcome.VERIFIED.value
@@ -83,13 +84,44 @@ def rule_at_revision(session: Session, rule_id: int, revision: int) -> Certifica
     return None if row is None else rule_from_dict(dict(row.rule))
 
 
+def outcome_class(latest_outcome: str | None) -> str:
+    """Return the class of a claim's latest outcome: verified, failed or unverified."""
+    if latest_outcome == _VERIFIED:
+        return "verified"
+    return "failed" if latest_outcome in _FAILED else "unverified"
+
+
+def derived_columns(
+    rule: CertificationRule,
+    earned_on: date | None,
+    printed_expiry: date | None,
+    latest_outcome: str | None,
+) -> dict[str, Any]:
+    """Return every derived column of a claim: the one place they are worked out."""
+    dates = derived_dates(rule, earned_on, printed_expiry)
+    lapse = dates.expires_on or FOREVER
+    if dates.expires_on is None or rule.soft_expiry:
+        expired_from = FOREVER
+    else:
+        expired_from = dates.renewable_until or dates.expires_on
+    return {
+        "expires_on": dates.expires_on,
+        "remind_on": dates.remind_on,
+        "renewable_until": dates.renewable_until,
+        "soft_expiry": rule.soft_expiry,
+        "latest_outcome": latest_outcome,
+        "outcome_class": outcome_class(latest_outcome),
+        "lapse_from": lapse,
+        "remind_from": dates.remind_on or FOREVER,
+        "expired_from": expired_from,
+    }
+
+
 def derive(record: ClaimRecord, rule: CertificationRule) -> None:
     """Rewrite a claim's derived columns from its rule, its dates and its latest outcome."""
-    dates = derived_dates(rule, record.earned_on, record.printed_expiry)
-    record.expires_on = dates.expires_on
-    record.remind_on = dates.remind_on
-    record.renewable_until = dates.renewable_until
-    record.soft_expiry = rule.soft_expiry
+    columns = derived_columns(rule, record.earned_on, record.printed_expiry, record.latest_outcome)
+    for name, value in columns.items():
+        setattr(record, name, value)
 
 
 def _iso(day: date) -> Any:
@@ -98,34 +130,24 @@ def _iso(day: date) -> Any:
 
 
 def status_condition(status: ClaimStatus, today: date) -> ColumnElement[bool]:
-    """Return the SQL condition for claims in `status` on `today`; mirrors `status_on`."""
+    """Return the SQL condition for claims in `status` on `today`; mirrors `status_on`.
+
+    Each is a range on one of the claim indexes (see ClaimRecord), relying on
+    remind_from <= lapse_from <= expired_from, which derived_columns guarantees.
+    """
     t = _iso(today)
-    failed = ClaimRecord.latest_outcome.in_(_FAILED)
-    not_failed = or_(
-        ClaimRecord.latest_outcome.is_(None), ClaimRecord.latest_outcome.not_in(_FAILED)
-    )
-    lapsed = and_(ClaimRecord.expires_on.is_not(None), ClaimRecord.expires_on <= t)
-    current = or_(ClaimRecord.expires_on.is_(None), ClaimRecord.expires_on > t)
+    cls = ClaimRecord.outcome_class
     if status is ClaimStatus.VERIFICATION_FAILED:
-        return failed
-    renewable = or_(
-        ClaimRecord.soft_expiry.is_(True),
-        and_(ClaimRecord.renewable_until.is_not(None), ClaimRecord.renewable_until > t),
-    )
+        return cls == "failed"
     if status is ClaimStatus.EXPIRED:
-        return and_(not_failed, lapsed, ~renewable)
+        return and_(ClaimRecord.lapse_from <= t, ClaimRecord.expired_from <= t, cls != "failed")
     if status is ClaimStatus.RENEWAL_DUE:
-        return and_(not_failed, lapsed, renewable)
+        return and_(ClaimRecord.lapse_from <= t, ClaimRecord.expired_from > t, cls != "failed")
     if status is ClaimStatus.UNVERIFIED:
-        unverified = or_(
-            ClaimRecord.latest_outcome.is_(None), ClaimRecord.latest_outcome != _VERIFIED
-        )
-        return and_(not_failed, current, unverified)
-    reminding = and_(ClaimRecord.remind_on.is_not(None), ClaimRecord.remind_on <= t)
-    verified = and_(ClaimRecord.latest_outcome == _VERIFIED, current)
+        return and_(cls == "unverified", ClaimRecord.lapse_from > t)
     if status is ClaimStatus.EXPIRING:
-        return and_(verified, reminding)
-    return and_(verified, or_(ClaimRecord.remind_on.is_(None), ClaimRecord.remind_on > t))
+        return and_(cls == "verified", ClaimRecord.remind_from <= t, ClaimRecord.lapse_from > t)
+    return and_(cls == "verified", ClaimRecord.remind_from > t)
 
 
 def status_expression(today: date) -> Any:
@@ -304,34 +326,57 @@ def expiring(session: Session, start: date, end: date, today: date) -> list[Expi
             C.first_name,
             C.last_name,
             C.email,
-            CertificationRuleRecord.code,
+            ClaimRecord.rule_id,
             ClaimRecord.credential_id,
-            ClaimRecord.expires_on,
+            ClaimRecord.lapse_from,
+            ClaimRecord.remind_from,
+            ClaimRecord.expired_from,
             ClaimRecord.soft_expiry,
-            status_expression(today),
+            ClaimRecord.outcome_class,
             ClaimRecord.last_checked_on,
         )
         .join(C, C.id == ClaimRecord.candidate_id)
-        .join(CertificationRuleRecord, CertificationRuleRecord.id == ClaimRecord.rule_id)
         .where(
-            ClaimRecord.expires_on >= _iso(start),
-            ClaimRecord.expires_on <= _iso(end),
-            C.deleted_at.is_(None),
+            ClaimRecord.lapse_from >= _iso(start),
+            ClaimRecord.lapse_from <= _iso(end),
+            # The unary + keeps SQLite from starting at the live-candidate index (sampled
+            # statistics make "deleted_at IS NULL" look rare), and the rule codes come
+            # from a dict, not a join: either made it scan all 300,000 claims (330 ms).
+            text("+candidates.deleted_at IS NULL"),
         )
-        .order_by(ClaimRecord.expires_on, C.name_key, ClaimRecord.id)
+        .order_by(ClaimRecord.lapse_from, C.name_key, ClaimRecord.id)
     )
+    codes = {
+        rule_id: code
+        for rule_id, code in session.execute(
+            select(CertificationRuleRecord.id, CertificationRuleRecord.code)
+        )
+    }
     return [
         ExpiringClaim(
             claim_id=r[0],
             candidate_id=r[1],
             candidate_name=f"{r[2]} {r[3]}",
             email=r[4],
-            code=r[5],
+            code=codes[r[5]],
             credential_id=r[6],
             expires_on=r[7],
-            soft_expiry=r[8],
-            status=ClaimStatus(r[9]),
-            last_checked_on=r[10],
+            soft_expiry=r[10],
+            status=_status_from_columns(r[8], r[7], r[9], r[11], today),
+            last_checked_on=r[12],
         )
         for r in rows
     ]
+
+
+def _status_from_columns(
+    remind_from: date, lapse_from: date, expired_from: date, outcome: str, today: date
+) -> ClaimStatus:
+    """Return a status from the derived columns alone, as status_condition decides it."""
+    if outcome == "failed":
+        return ClaimStatus.VERIFICATION_FAILED
+    if lapse_from <= today:
+        return ClaimStatus.EXPIRED if expired_from <= today else ClaimStatus.RENEWAL_DUE
+    if outcome != "verified":
+        return ClaimStatus.UNVERIFIED
+    return ClaimStatus.EXPIRING if remind_from <= today else ClaimStatus.VERIFIED

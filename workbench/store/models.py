@@ -29,6 +29,11 @@ NAMING = {
 }
 
 
+# "Never" in the derived date columns that must not be NULL.
+FOREVER = date(9999, 12, 31)
+FOREVER_TEXT = FOREVER.isoformat()
+
+
 class Base(DeclarativeBase):
     """Declarative base sharing one metadata with the naming convention."""
 
@@ -217,12 +222,18 @@ class ClaimRecord(Base):
     earned_on: Mapped[date | None] = mapped_column(Date)
     printed_expiry: Mapped[date | None] = mapped_column(Date)
     # Derived from the rule, the dates and the latest check; rewritten when any of them
-    # changes, so a status filter over 300,000 claims is an index range, not a computation.
+    # changes. The first five are what screens show; the four below them say the same
+    # without NULLs (9999-12-31 for "never"), so that every status is one index range:
+    # an OR over NULLs made SQLite read 300,000 claim rows for a broad status filter.
     expires_on: Mapped[date | None] = mapped_column(Date)
     remind_on: Mapped[date | None] = mapped_column(Date)
     renewable_until: Mapped[date | None] = mapped_column(Date)  # end of PMI's suspension year
     soft_expiry: Mapped[bool] = mapped_column(Boolean, default=False)
     latest_outcome: Mapped[str | None] = mapped_column(String(20))
+    outcome_class: Mapped[str] = mapped_column(String(12), server_default="unverified")
+    lapse_from: Mapped[date] = mapped_column(Date, server_default=FOREVER_TEXT)
+    remind_from: Mapped[date] = mapped_column(Date, server_default=FOREVER_TEXT)
+    expired_from: Mapped[date] = mapped_column(Date, server_default=FOREVER_TEXT)
     last_checked_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -231,16 +242,33 @@ class ClaimRecord(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
         Index("uq_certification_claims_candidate_rule", "candidate_id", "rule_id", unique=True),
-        # Status filters: rule, then outcome, then the lapse date, covering the candidate id.
+        Index("ix_certification_claims_rule_candidate", "rule_id", "candidate_id"),
+        # Verified and expiring: outcome, then the day reminders start.
         Index(
-            "ix_certification_claims_rule_outcome_expiry",
+            "ix_certification_claims_outcome_remind",
+            "outcome_class",
+            "remind_from",
+            "lapse_from",
             "rule_id",
-            "latest_outcome",
-            "expires_on",
             "candidate_id",
         ),
-        Index("ix_certification_claims_outcome_expiry", "latest_outcome", "expires_on"),
-        Index("ix_certification_claims_expires_on", "expires_on"),
+        # Unverified and failed: outcome, then the lapse day.
+        Index(
+            "ix_certification_claims_outcome_lapse",
+            "outcome_class",
+            "lapse_from",
+            "rule_id",
+            "candidate_id",
+        ),
+        # Expired, renewal due and the Expiring view: the lapse day first.
+        Index(
+            "ix_certification_claims_lapse",
+            "lapse_from",
+            "expired_from",
+            "outcome_class",
+            "rule_id",
+            "candidate_id",
+        ),
         Index("ix_certification_claims_credential_key", "credential_key"),
     )
 
