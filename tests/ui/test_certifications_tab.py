@@ -153,7 +153,7 @@ def test_a_printed_expiry_is_optional_and_good_for_life_reads_never(
     claim_service.add_claim(database, candidate_id, "CSM", ClaimDraft("998877"))
     editor.certifications.reload()
     table = editor.certifications.claims_table
-    expiry = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(table.rowCount())}
+    expiry = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert expiry == {"COMPTIA-PROJECT-PLUS": "never", "CSM": "unknown"}
 
 

@@ -45,13 +45,15 @@ from workbench.ui.claim_widgets import (
 )
 from workbench.ui.errors import show_error
 
+# What a consultant scans for first (which certification, its status, when it lapses)
+# comes first: the editor pane is narrow and the last columns may need scrolling.
 CLAIM_HEADERS = (
     "Certification",
+    "Status",
+    "Expires on",
+    "Last checked",
     "Credential ID",
     "Earned on",
-    "Expires on",
-    "Status",
-    "Last checked",
 )
 CHECK_HEADERS = (
     "Checked on",
@@ -64,7 +66,7 @@ CHECK_HEADERS = (
     "Rule rev.",
     "Valid until",
 )
-STATUS_COLUMN = 4
+STATUS_COLUMN = 1
 
 
 class CertificationsTab(QWidget):
@@ -96,8 +98,6 @@ class CertificationsTab(QWidget):
         self.claims_table.setItemDelegateForColumn(STATUS_COLUMN, StatusBadgeDelegate(self))
         self.claims_table.itemSelectionChanged.connect(self._claim_selected)
         self.claims_table.itemDoubleClicked.connect(lambda *_: self.edit_claim())
-        for column, width in enumerate((230, 150, 95, 95, 150)):
-            self.claims_table.setColumnWidth(column, width)
 
         self.warnings = QLabel()
         self.warnings.setObjectName("claimWarnings")
@@ -214,13 +214,14 @@ class CertificationsTab(QWidget):
             name = table_item(claim.code, claim.name)
             name.setData(Qt.ItemDataRole.UserRole, claim.id)
             table.setItem(row, 0, name)
-            table.setItem(row, 1, table_item(claim.credential_id, claim.secondary_id))
-            table.setItem(row, 2, table_item(iso_day(claim.earned_on, self.tr("unknown"))))
-            table.setItem(row, 3, self._expiry_item(claim, rule))
             status = table_item(self.tr(STATUS_LABELS[claim.status]))
             status.setData(STATUS_ROLE, claim.status)
             table.setItem(row, STATUS_COLUMN, status)
-            table.setItem(row, 5, table_item(iso_day(claim.last_checked_on, self.tr("never"))))
+            table.setItem(row, 2, self._expiry_item(claim, rule))
+            table.setItem(row, 3, table_item(iso_day(claim.last_checked_on, self.tr("never"))))
+            table.setItem(row, 4, table_item(claim.credential_id, claim.secondary_id))
+            table.setItem(row, 5, table_item(iso_day(claim.earned_on, self.tr("unknown"))))
+        table.resizeColumnsToContents()
         table.blockSignals(False)
         rows = [r for r, c in enumerate(self._claims) if c.id == keep]
         if rows:

@@ -258,6 +258,8 @@ class CheckDialog(QDialog):
         self._row(form, self.tr("Checked by"), "checked_by", self.checked_by)
         self._row(form, self.tr("Method"), "method", self.method)
         self._row(form, self.tr("Outcome"), "outcome", self.outcome)
+        # Once an outcome is chosen, "choose what you found" is no longer true.
+        self.outcome.currentIndexChanged.connect(self._outcome_chosen)
         self._row(form, self.tr("Reference"), "reference", self.reference)
         form.addRow("", self.how_to)
         self._row(form, self.tr("Note"), "note", self.note)
@@ -379,6 +381,10 @@ class CheckDialog(QDialog):
         chosen = self.choose_files()
         if chosen:
             self.evidence.add_paths(chosen)
+
+    def _outcome_chosen(self, index: int) -> None:
+        if index >= 0:
+            show_error(self._errors["outcome"], None)
 
     def draft(self, outcome: CheckOutcome) -> CheckDraft:
         """Return the check as typed, with the given outcome."""
