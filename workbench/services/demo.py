@@ -12,14 +12,8 @@ from sqlalchemy.orm import Session
 from workbench.domain.candidate import CandidateDraft, email_key, validate_candidate
 from workbench.services.candidates import utc_now
 from workbench.services.claims import today
-from workbench.services.demo_claims import (
-    BENCHMARK_MIX,
-    DEMO_MIX,
-    ClaimMix,
-    ClaimPlan,
-    SampleClaim,
-    SampleClaimWriter,
-)
+from workbench.services.demo_claim_writer import SampleClaimWriter
+from workbench.services.demo_claims import BENCHMARK_MIX, DEMO_MIX, ClaimMix, ClaimPlan, SampleClaim
 from workbench.services.demo_generator import SOURCE, generate_drafts
 from workbench.services.parallel import ordered_results
 from workbench.services.progress import NO_PROGRESS, ProgressReporter

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -25,10 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.candidate import Candidate, CandidateDraft, DuplicateHint, format_phone
+from workbench.domain.candidate import Candidate, CandidateDraft, DuplicateHint
 from workbench.domain.errors import ConflictError, ValidationError, WorkbenchError
-from workbench.domain.roles import SALARY_BANDS_USD, Specialisation, level_for_years
-from workbench.domain.vocabulary import CURRENCIES
 from workbench.services import candidates as candidate_service
 from workbench.store.engine import Database
 from workbench.ui.certifications_tab import CertificationsTab
@@ -37,26 +26,12 @@ from workbench.ui.editor_sections import (
     EducationSection,
     HistorySection,
     SkillsSection,
-    error_label,
     show_error,
 )
 from workbench.ui.errors import show_error as show_error_box
+from workbench.ui.profile_form import ProfileForm
 
 KEEP_DELAY_MS = 1500
-PROFILE_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "city",
-    "country",
-    "linkedin_url",
-    "years_experience",
-    "salary_expectation",
-    "currency",
-    "available_from",
-    "summary",
-)
 
 
 class CandidateEditor(QWidget):
@@ -84,7 +59,6 @@ class CandidateEditor(QWidget):
         self._loading = False
         self._attempted_save = False
         self._touched: set[str] = set()
-        self._errors: dict[str, QLabel] = {}
         self._duplicate_timer = QTimer(self, singleShot=True, interval=400)
         self._duplicate_timer.timeout.connect(self._check_duplicates)
         self._build()
@@ -111,7 +85,15 @@ class CandidateEditor(QWidget):
         layout.addWidget(self.duplicate_banner)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._scrolling(self._build_profile()), self.tr("Profile"))
+        self.profile = ProfileForm()
+        self.profile.changed.connect(self._mark_dirty)
+        self.profile.fieldFinished.connect(self._field_finished)
+        self.tabs.addTab(self._scrolling(self.profile), self.tr("Profile"))
+        # The fields callers type into stay reachable here, where they were before ProfileForm.
+        profile = self.profile
+        self.first_name, self.last_name = profile.first_name, profile.last_name
+        self.email, self.phone, self.city = profile.email, profile.phone, profile.city
+        self.years_experience = profile.years_experience
         self.skills = SkillsSection()
         self.skills.changed.connect(self._mark_dirty)
         self.tabs.addTab(self._scrolling(self.skills), self.tr("Skills"))
@@ -146,92 +128,6 @@ class CandidateEditor(QWidget):
         area.setWidget(widget)
         return area
 
-    def _line(self, name: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.textEdited.connect(self._mark_dirty)
-        edit.editingFinished.connect(lambda: self._field_finished(name))
-        return edit
-
-    def _with_error(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.addWidget(widget)
-        error = error_label()
-        error.setObjectName(f"error_{name}")
-        self._errors[name] = error
-        box.addWidget(error)
-        form.addRow(label, box)
-
-    def _build_profile(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.first_name = self._line("first_name")
-        self.last_name = self._line("last_name")
-        self.email = self._line("email", "name@example.com")
-        self.phone = self._line("phone", "+44 20 7946 0958")
-        self.city = self._line("city")
-        self.country = self._line("country", "e.g. United Kingdom")
-        self.linkedin_url = self._line("linkedin_url", "https://www.linkedin.com/in/…")
-        self.primary_role = QComboBox()
-        self.primary_role.addItem(self.tr("(not set)"), None)
-        for role in Specialisation:
-            self.primary_role.addItem(role.label, role)
-        self.primary_role.currentIndexChanged.connect(self._mark_dirty)
-        self.other_roles = QListWidget()
-        self.other_roles.setMaximumHeight(110)
-        for role in Specialisation:
-            item = QListWidgetItem(role.label)
-            item.setData(Qt.ItemDataRole.UserRole, role)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.other_roles.addItem(item)
-        self.other_roles.itemChanged.connect(self._mark_dirty)
-        self.years_experience = self._line("years_experience", "e.g. 6.5")
-        self.years_experience.setValidator(QDoubleValidator(0.0, 60.0, 1))
-        self.years_experience.textEdited.connect(self._update_level)
-        self.level = QLabel()
-        self.salary_expectation = self._line("salary_expectation", "e.g. 110000")
-        self.currency = QComboBox()
-        self.currency.setEditable(True)
-        self.currency.addItems(CURRENCIES)
-        self.currency.currentTextChanged.connect(self._mark_dirty)
-        salary_row = QHBoxLayout()
-        salary_row.addWidget(self.salary_expectation, 1)
-        salary_row.addWidget(self.currency)
-        salary_widget = QWidget()
-        salary_widget.setLayout(salary_row)
-        salary_row.setContentsMargins(0, 0, 0, 0)
-        self.available_from = self._line("available_from", "YYYY-MM-DD (blank: unknown)")
-        self.security_clearance = self._line("security_clearance", "e.g. SC, NV1, Secret")
-        self.source = self._line("source", "e.g. referral, LinkedIn, job board")
-        self.summary = QPlainTextEdit()
-        self.summary.setObjectName("summary")
-        self.summary.setMinimumHeight(120)
-        self.summary.textChanged.connect(self._summary_changed)
-
-        self._with_error(form, self.tr("First name *"), "first_name", self.first_name)
-        self._with_error(form, self.tr("Last name *"), "last_name", self.last_name)
-        self._with_error(form, self.tr("Email *"), "email", self.email)
-        self._with_error(form, self.tr("Phone"), "phone", self.phone)
-        self._with_error(form, self.tr("City"), "city", self.city)
-        self._with_error(form, self.tr("Country"), "country", self.country)
-        self._with_error(form, self.tr("LinkedIn"), "linkedin_url", self.linkedin_url)
-        form.addRow(self.tr("Primary role"), self.primary_role)
-        form.addRow(self.tr("Other roles"), self.other_roles)
-        self._with_error(
-            form, self.tr("Years of experience"), "years_experience", self.years_experience
-        )
-        form.addRow(self.tr("Level"), self.level)
-        self._with_error(form, self.tr("Salary expectation"), "salary_expectation", salary_widget)
-        self._errors["currency"] = self._errors["salary_expectation"]
-        self._with_error(form, self.tr("Available from"), "available_from", self.available_from)
-        form.addRow(self.tr("Security clearance"), self.security_clearance)
-        form.addRow(self.tr("Source"), self.source)
-        self._with_error(form, self.tr("Summary"), "summary", self.summary)
-        return page
-
     # --- state ----------------------------------------------------------------------------
 
     @property
@@ -261,9 +157,6 @@ class CandidateEditor(QWidget):
     def _mark_dirty(self, *_: object) -> None:
         if not self._loading:
             self._set_dirty(True)
-
-    def _summary_changed(self) -> None:
-        self._mark_dirty()
 
     def _keep_now(self) -> None:
         if self._keeper is not None and self._dirty:
@@ -296,46 +189,14 @@ class CandidateEditor(QWidget):
             self._candidate = candidate
             self._touched.clear()
             self._attempted_save = False
-            for edit, value in (
-                (self.first_name, d.first_name),
-                (self.last_name, d.last_name),
-                (self.email, d.email),
-                (self.phone, format_phone(d.phone)),
-                (self.city, d.city),
-                (self.country, d.country),
-                (self.linkedin_url, d.linkedin_url),
-                (
-                    self.years_experience,
-                    "" if d.years_experience is None else f"{d.years_experience:g}",
-                ),
-                (
-                    self.salary_expectation,
-                    "" if d.salary_expectation is None else f"{d.salary_expectation:,}",
-                ),
-                (self.available_from, d.available_from.isoformat() if d.available_from else ""),
-                (self.security_clearance, d.security_clearance),
-                (self.source, d.source),
-            ):
-                edit.setText(value)
-            self.currency.setCurrentText(d.currency)
-            self.primary_role.setCurrentIndex(self.primary_role.findData(d.primary_role))
-            for i in range(self.other_roles.count()):
-                item = self.other_roles.item(i)
-                role = item.data(Qt.ItemDataRole.UserRole)
-                item.setCheckState(
-                    Qt.CheckState.Checked if role in d.other_roles else Qt.CheckState.Unchecked
-                )
-            self.summary.setPlainText(d.summary)
+            self.profile.set_draft(d)
             self.skills.set_values(d.skills, d.work_environments, d.industries)
             self.history.set_entries(d.work_history)
             self.education.set_entries(d.education)
             self.certifications.set_candidate(candidate.id if candidate else None)
-            for label in self._errors.values():
-                show_error(label, None)
             show_error(self.history.error, None)
             show_error(self.education.error, None)
             self.duplicate_banner.hide()
-            self._update_level()
             self._update_heading()
         finally:
             self._loading = False
@@ -355,77 +216,23 @@ class CandidateEditor(QWidget):
             )
         )
 
-    def _update_level(self, *_: object) -> None:
-        years = self._parse_years()
-        if years is None:
-            self.level.setText(self.tr("— (set years of experience)"))
-            return
-        level = level_for_years(years)
-        band = SALARY_BANDS_USD[level]
-        plus = "+" if band.open_ended else ""
-        self.level.setText(f"{level.label} · guide's US band ${band.lower:,}–${band.upper:,}{plus}")
-
     # --- reading and validating the form --------------------------------------------------
 
-    def _parse_years(self) -> float | None:
-        text = self.years_experience.text().strip().replace(",", ".")
-        try:
-            return float(text) if text else None
-        except ValueError:
-            return None
-
     def _collect(self) -> tuple[CandidateDraft, dict[str, str]]:
-        problems: dict[str, str] = {}
-        years_text = self.years_experience.text().strip().replace(",", ".")
-        years = self._parse_years()
-        if years_text and years is None:
-            problems["years_experience"] = self.tr("must be a number of years, e.g. 6.5")
-        salary_text = re.sub(r"[\s,_]", "", self.salary_expectation.text())
-        salary = None
-        if salary_text:
-            if re.fullmatch(r"[0-9]{1,12}", salary_text):
-                salary = int(salary_text)
-            else:
-                problems["salary_expectation"] = self.tr("must be a whole amount, e.g. 110000")
-        available = None
-        if self.available_from.text().strip():
-            try:
-                available = date.fromisoformat(self.available_from.text().strip())
-            except ValueError:
-                problems["available_from"] = self.tr("must be a date like 2026-12-01")
+        draft, problems = self.profile.draft()
         history, history_problem = self.history.entries()
         education, education_problem = self.education.entries()
         if history_problem:
             problems["work_history"] = history_problem
         if education_problem:
             problems["education"] = education_problem
-        other_roles = tuple(
-            self.other_roles.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.other_roles.count())
-            if self.other_roles.item(i).checkState() == Qt.CheckState.Checked
-        )
-        draft = CandidateDraft(
-            first_name=self.first_name.text(),
-            last_name=self.last_name.text(),
-            email=self.email.text(),
-            phone=self.phone.text(),
-            city=self.city.text(),
-            country=self.country.text(),
-            linkedin_url=self.linkedin_url.text(),
-            primary_role=self.primary_role.currentData(),
-            other_roles=other_roles,
-            years_experience=years,
-            salary_expectation=salary,
-            currency=self.currency.currentText(),
-            available_from=available,
+        draft = replace(
+            draft,
             work_environments=self.skills.environments(),
             industries=self.skills.industries(),
             skills=self.skills.skills(),
             work_history=tuple(history),
             education=tuple(education),
-            security_clearance=self.security_clearance.text(),
-            summary=self.summary.toPlainText(),
-            source=self.source.text(),
         )
         return draft, problems
 
@@ -441,12 +248,9 @@ class CandidateEditor(QWidget):
         return draft, problems
 
     def _show_problems(self, problems: dict[str, str]) -> None:
-        for name, label in self._errors.items():
-            visible = self._attempted_save or name in self._touched
-            message = problems.get(name) if visible else None
-            if name == "salary_expectation" and visible and not message:
-                message = problems.get("currency")
-            show_error(label, message)
+        self.profile.show_problems(
+            problems, lambda name: self._attempted_save or name in self._touched
+        )
         history = [m for k, m in problems.items() if k.startswith("work_history")]
         education = [m for k, m in problems.items() if k.startswith("education")]
         show_error(self.history.error, "; ".join(history) if self._attempted_save else None)
@@ -517,13 +321,11 @@ class CandidateEditor(QWidget):
         return True
 
     def _focus_first_problem(self, problems: dict[str, str]) -> None:
-        for name in PROFILE_FIELDS:
-            if name in problems:
-                self.tabs.setCurrentIndex(0)
-                widget = getattr(self, name, None)
-                if isinstance(widget, QWidget):
-                    widget.setFocus()
-                return
+        field = self.profile.first_problem(problems)
+        if field is not None:
+            self.tabs.setCurrentIndex(0)
+            field.setFocus()
+            return
         if any(k.startswith("work_history") for k in problems):
             self.tabs.setCurrentWidget(self.history)
         elif any(k.startswith("education") for k in problems):
