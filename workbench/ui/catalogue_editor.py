@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +24,7 @@ from workbench.domain.certifications import (
 )
 from workbench.domain.errors import ValidationError
 from workbench.services.rule_history import RuleChange
-from workbench.ui.editor_sections import error_label, show_error
+from workbench.ui.editor_sections import field_row, show_error
 
 NO_MONTHS = -1  # a prerequisite spin box at its minimum means "none"
 
@@ -82,21 +81,9 @@ class RuleForm(QWidget):
 
     def _row(self, form: QFormLayout, label: str, names: str, *widgets: QWidget) -> None:
         """Add widgets side by side, with an error line under them for each field in names."""
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        line = QHBoxLayout()
-        line.setSpacing(8)
-        for widget in widgets:
-            line.addWidget(widget)
-        if not isinstance(widgets[-1], QLineEdit | QPlainTextEdit):
-            line.addStretch(1)  # a spin box stretched across the form reads as a text field
-        box.addLayout(line)
-        for name in names.split():
-            error = error_label()
-            error.setObjectName(f"error_{name}")
-            self._errors[name] = error
-            box.addWidget(error)
-        form.addRow(label, box)
+        # A spin box stretched across the form reads as a text field.
+        stretch = not isinstance(widgets[-1], QLineEdit | QPlainTextEdit)
+        field_row(form, label, self._errors, names, *widgets, stretch=stretch)
 
     def _build(self) -> None:
         self.heading = QLabel()

@@ -44,7 +44,7 @@ from workbench.services.catalogue import consultant_name
 from workbench.store.engine import Database
 from workbench.store.evidence import MAX_EVIDENCE_BYTES, media_type_of
 from workbench.ui.claim_dialog import date_edit, from_qdate, to_qdate
-from workbench.ui.editor_sections import error_label, show_error
+from workbench.ui.editor_sections import error_label, field_row, show_error
 from workbench.ui.errors import show_error as show_error_box
 
 # Where each issuer's claims are normally checked (the guide's "verify how" column).
@@ -318,20 +318,7 @@ class CheckDialog(QDialog):
     def _row(
         self, form: QFormLayout, label: str, name: str, widget: QWidget, stretch: bool = False
     ) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        if stretch:  # a date edit stretched across the dialog looks like a text field
-            line = QHBoxLayout()
-            line.addWidget(widget)
-            line.addStretch(1)
-            box.addLayout(line)
-        else:
-            box.addWidget(widget)
-        error = error_label()
-        error.setObjectName(f"error_{name}")
-        self._errors[name] = error
-        box.addWidget(error)
-        form.addRow(label, box)
+        field_row(form, label, self._errors, name, widget, stretch=stretch)
 
     def _facts(self) -> str:
         claim = self._claim

@@ -24,7 +24,7 @@ from workbench.domain.claims import Claim, ClaimDraft
 from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.services import claims as claim_service
 from workbench.store.engine import Database
-from workbench.ui.editor_sections import error_label, show_error
+from workbench.ui.editor_sections import error_label, field_row, show_error
 from workbench.ui.errors import show_error as show_error_box
 
 WARNING_STYLE = "color: #8a5a00;"
@@ -169,16 +169,7 @@ class ClaimDialog(QDialog):
     def _row(
         self, form: QFormLayout, label: str, name: str, widget: QWidget, *notes: QWidget
     ) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.addWidget(widget)
-        for note in notes:
-            box.addWidget(note)
-        error = error_label()
-        error.setObjectName(f"error_{name}")
-        self._errors[name] = error
-        box.addWidget(error)
-        form.addRow(label, box)
+        field_row(form, label, self._errors, name, widget, notes=notes)
 
     def _show_claim(self, claim: Claim) -> None:
         index = next(

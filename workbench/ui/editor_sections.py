@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +35,39 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def field_row(
+    form: QFormLayout,
+    label: str,
+    errors: dict[str, QLabel],
+    names: str,
+    *widgets: QWidget,
+    notes: tuple[QWidget, ...] = (),
+    stretch: bool = False,
+) -> None:
+    """Add widgets side by side to a form, notes under them, then one error line per name.
+
+    The error labels go into `errors` under each name in `names` (space-separated), so a
+    ValidationError's messages can be shown under the field they are about.
+    """
+    box = QVBoxLayout()
+    box.setSpacing(1)
+    line = QHBoxLayout()
+    line.setSpacing(8)
+    for widget in widgets:
+        line.addWidget(widget)
+    if stretch:  # a short field stretched across the form reads as a long text field
+        line.addStretch(1)
+    box.addLayout(line)
+    for note in notes:
+        box.addWidget(note)
+    for name in names.split():
+        error = error_label()
+        error.setObjectName(f"error_{name}")
+        errors[name] = error
+        box.addWidget(error)
+    form.addRow(label, box)
 
 
 def show_error(label: QLabel, message: str | None) -> None:

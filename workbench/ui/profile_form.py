@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from workbench.domain.candidate import CandidateDraft, format_phone
 from workbench.domain.roles import SALARY_BANDS_USD, Specialisation, level_for_years
 from workbench.domain.vocabulary import CURRENCIES
-from workbench.ui.editor_sections import error_label, show_error
+from workbench.ui.editor_sections import field_row, show_error
 
 # Top to bottom, as on the form: the first of them with a problem gets the focus.
 PROFILE_FIELDS = (
@@ -65,14 +64,7 @@ class ProfileForm(QWidget):
         return edit
 
     def _with_error(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.addWidget(widget)
-        error = error_label()
-        error.setObjectName(f"error_{name}")
-        self._errors[name] = error
-        box.addWidget(error)
-        form.addRow(label, box)
+        field_row(form, label, self._errors, name, widget)
 
     def _build(self) -> None:
         form = QFormLayout(self)
