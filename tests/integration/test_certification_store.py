@@ -415,3 +415,28 @@ def test_a_prince2_certificate_from_before_2017_lasted_five_years(database: Data
     other = _candidate(database, 2)
     claims.add_claim(database, other, "PRINCE2", ClaimDraft(earned_on=date(2017, 1, 1)))
     assert claims.get_claim(database, other, "PRINCE2").expires_on == date(2020, 1, 1)
+
+
+def test_a_schema_change_that_rebuilds_the_claims_table_keeps_every_check(
+    database: Database, tmp_path: Path
+) -> None:
+    """Going back to 0004 rebuilds certification_claims; with foreign keys on, that cascaded."""
+    from workbench.store.bootstrap import open_database
+    from workbench.store.migrations import downgrade
+
+    cid = _candidate(database)
+    claim = claims.add_claim(database, cid, "PMP", ClaimDraft(earned_on=date(2025, 1, 1)))
+    claims.record_check(database, claim.id, _check(), [_pdf(tmp_path)], on=TODAY)
+    downgrade(database, "0004")
+    assert database.path is not None
+    with sqlite3.connect(database.path) as connection:
+        for table in ("certification_claims", "certification_checks", "evidence_files"):
+            assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (1,)
+    database.close()
+    again = open_database(database.path)  # upgrades to head, refilling the derived columns
+    try:
+        [stored] = claims.candidate_claims(again, cid, on=TODAY)
+        assert stored.status is ClaimStatus.VERIFIED
+        assert len(stored.checks) == 1
+    finally:
+        again.close()

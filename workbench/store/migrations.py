@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -97,6 +98,36 @@ def upgrade(database: Database) -> Path | None:
             "install that version, or open another database"
         )
     backup = copy_aside(database, current) if current is not None else None
-    with database.engine.begin() as connection:
-        command.upgrade(_alembic_config(database, connection), "head")
+    _migrate(database, lambda config: command.upgrade(config, "head"))
     return backup
+
+
+def downgrade(database: Database, revision: str) -> None:
+    """Take the schema back to an older revision (for tests and for undoing a release)."""
+    from alembic import command
+
+    _migrate(database, lambda config: command.downgrade(config, revision))
+
+
+def _migrate(database: Database, run: Callable[[Any], None]) -> None:
+    """Run revisions in one transaction with foreign keys off, then check every reference."""
+    with database.engine.connect() as connection:
+        driver: Any = connection.connection.driver_connection
+        # A revision that rebuilds a table (SQLite's way to alter one) drops the old copy:
+        # with foreign keys on, that would cascade and delete every check of every claim.
+        # The pragma only works outside a transaction, so it is set on the driver first.
+        if database.is_sqlite:
+            driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                run(_alembic_config(database, connection))
+                if database.is_sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise WorkbenchError(
+                            f"changing the schema left {len(broken)} broken references "
+                            f"(first in {broken[0][0]}); nothing was changed"
+                        )
+        finally:
+            if database.is_sqlite:
+                driver.execute("PRAGMA foreign_keys = ON")
