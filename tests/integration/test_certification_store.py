@@ -440,3 +440,61 @@ def test_a_schema_change_that_rebuilds_the_claims_table_keeps_every_check(
         assert len(stored.checks) == 1
     finally:
         again.close()
+
+
+def test_editing_a_verified_claims_id_or_dates_makes_it_unverified_again(
+    database: Database,
+) -> None:
+    cid = _candidate(database)
+    claim = claims.add_claim(database, cid, "PMP", ClaimDraft("1234567", "", date(2025, 1, 1)))
+    claims.record_check(database, claim.id, _check(), on=TODAY)
+    verified = claims.get_claim(database, cid, "PMP")
+    assert verified.status is ClaimStatus.VERIFIED
+    changed = claims.update_claim(
+        database,
+        claim.id,
+        verified.version,
+        ClaimDraft("99999999", "", date(2025, 1, 1), date(2040, 1, 1)),
+    )
+    assert changed.status is ClaimStatus.UNVERIFIED
+    [stored] = claims.candidate_claims(database, cid)
+    assert any("changed after the check" in w for w in stored.warnings)
+    with database.read() as session:
+        assert claim.candidate_id in set(
+            session.scalars(claim_queries.holders_of("PMP", ClaimStatus.UNVERIFIED, TODAY))
+        )
+    # Putting the checked details back brings the check back into force.
+    restored = claims.update_claim(
+        database, claim.id, changed.version, ClaimDraft("1234567", "", date(2025, 1, 1))
+    )
+    assert restored.status is ClaimStatus.VERIFIED
+
+
+def test_a_check_on_a_claim_edited_meanwhile_is_refused(database: Database) -> None:
+    cid = _candidate(database)
+    opened = claims.add_claim(database, cid, "PMP", ClaimDraft("1234567"))
+    claims.update_claim(database, opened.id, opened.version, ClaimDraft("7654321"))
+    with pytest.raises(ConflictError, match="check it again"):
+        claims.record_check(
+            database, opened.id, _check(), on=TODAY, expected_version=opened.version
+        )
+    assert claims.get_claim(database, cid, "PMP").checks == ()
+
+
+def test_a_rule_edited_from_a_stale_form_is_refused(database: Database) -> None:
+    opened = catalogue.resolve_certification(database, "CSM")
+    catalogue.change_certification(database, "CSM", replace(opened, reminder_days=60), "Ann")
+    with pytest.raises(ConflictError, match="someone else"):
+        catalogue.change_certification(database, "CSM", replace(opened, issuer="X"), "Bob")
+    assert catalogue.resolve_certification(database, "CSM").reminder_days == 60
+
+
+def test_renaming_a_rule_leaves_its_claims_alone(database: Database) -> None:
+    cid = _candidate(database)
+    claim = claims.add_claim(database, cid, "CSM", ClaimDraft(earned_on=date(2025, 1, 1)))
+    csm = catalogue.resolve_certification(database, "CSM")
+    catalogue.change_certification(
+        database, "CSM", replace(csm, name="Certified Scrum Master"), "A"
+    )
+    # No re-derivation, so no new claim version to conflict with an open claim dialog.
+    assert claims.get_claim(database, cid, "CSM").version == claim.version

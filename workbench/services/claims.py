@@ -132,6 +132,9 @@ def update_claim(
                     "reload to see their changes"
                 )
             _apply(record, clean, rule)
+            session.flush()
+            # Edited details are no longer the ones a check confirmed: the status follows.
+            claim_queries.refresh_outcome(session, record, rule)
             record.updated_at = utc_now()
             session.flush()
             return claim_queries.to_claim(record, rule, day)
@@ -161,8 +164,12 @@ def record_check(
     evidence: Sequence[Path] = (),
     *,
     on: date | None = None,
+    expected_version: int | None = None,
 ) -> Check:
     """Append a check to a claim with its evidence files; the claim's status follows it.
+
+    With expected_version (the claim as the consultant saw it), a claim edited meanwhile is
+    refused: the check would confirm details the consultant never looked up.
 
     Files are copied into the store before the transaction and removed again if it fails,
     so a crash leaves at most an unreferenced file, never a check without its evidence.
@@ -177,6 +184,11 @@ def record_check(
                 stored.append(store.put(Path(path)))  # one by one: a refusal undoes the rest
         with database.write() as session:
             record, rule = _claim(session, claim_id)
+            if expected_version is not None and record.version != expected_version:
+                raise ConflictError(
+                    f"the {rule.code} claim was changed after you opened it (its id or "
+                    "dates may differ from what you checked); close this and check it again"
+                )
             check = CheckRecord(
                 claim_id=record.id,
                 checked_on=clean.checked_on,
@@ -188,6 +200,10 @@ def record_check(
                 note=clean.note,
                 rule_revision=rule.revision,
                 valid_until=expiry_date(rule, record.earned_on, record.printed_expiry),
+                checked_credential_id=record.credential_id,
+                checked_earned_on=record.earned_on,
+                checked_printed_expiry=record.printed_expiry,
+                details_recorded=True,
             )
             session.add(check)
             session.flush()
@@ -201,11 +217,7 @@ def record_check(
                         sha256=item.sha256,
                     )
                 )
-            latest = claim_queries.latest_check(session, record.id)
-            assert latest is not None
-            record.latest_outcome = latest.outcome
-            record.last_checked_on = latest.checked_on
-            claim_queries.derive(record, rule)
+            claim_queries.refresh_outcome(session, record, rule)
             record.updated_at = utc_now()
             session.flush()
             history = claim_queries.checks_of(session, [record.id])[record.id]
@@ -260,6 +272,11 @@ def _warnings(
             )
         if rule.retired:
             notes.append(f"{rule.code} is retired from the catalogue")
+        if record.last_checked_on is not None and record.latest_outcome is None:
+            notes.append(
+                f"the claim's id or dates changed after the check of {record.last_checked_on}; "
+                "check it again"
+            )
         found[record.id] = notes
     return found
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, literal, select, text
+from sqlalchemy import ColumnElement, String, and_, case, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from workbench.domain.certifications import (
@@ -240,14 +240,42 @@ def checks_of(session: Session, claim_ids: Sequence[int]) -> dict[int, list[Chec
     return found
 
 
-def latest_check(session: Session, claim_id: int) -> CheckRecord | None:
-    """Return the check that decides a claim's status: the latest checked, then recorded."""
+def latest_check(session: Session, claim: ClaimRecord) -> CheckRecord | None:
+    """Return the check that decides a claim's status: the latest one made on its details.
+
+    A check confirms the credential id and dates the claim had when it was made; after they
+    are edited it no longer counts (checks from before schema 0006 carry no details).
+    """
     return session.scalars(
         select(CheckRecord)
-        .where(CheckRecord.claim_id == claim_id)
+        .where(
+            CheckRecord.claim_id == claim.id,
+            or_(
+                CheckRecord.details_recorded.is_(False),
+                and_(
+                    CheckRecord.checked_credential_id == claim.credential_id,
+                    CheckRecord.checked_earned_on.is_not_distinct_from(claim.earned_on),
+                    CheckRecord.checked_printed_expiry.is_not_distinct_from(claim.printed_expiry),
+                ),
+            ),
+        )
         .order_by(CheckRecord.checked_on.desc(), CheckRecord.id.desc())
         .limit(1)
     ).first()
+
+
+def refresh_outcome(session: Session, claim: ClaimRecord, rule: CertificationRule) -> None:
+    """Set a claim's latest outcome from the check that decides it, then re-derive it."""
+    deciding = latest_check(session, claim)
+    claim.latest_outcome = deciding.outcome if deciding is not None else None
+    newest = session.scalar(
+        select(CheckRecord.checked_on)
+        .where(CheckRecord.claim_id == claim.id)
+        .order_by(CheckRecord.checked_on.desc())
+        .limit(1)
+    )
+    claim.last_checked_on = newest
+    derive(claim, rule)
 
 
 def to_claim(

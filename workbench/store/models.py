@@ -291,6 +291,12 @@ class CheckRecord(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     rule_revision: Mapped[int] = mapped_column(Integer)
     valid_until: Mapped[date | None] = mapped_column(Date)
+    # What the claim said when it was checked: a check confirms these details, not whatever
+    # the claim is edited to later. NULL on checks recorded before schema 0006.
+    checked_credential_id: Mapped[str | None] = mapped_column(String(100))
+    checked_earned_on: Mapped[date | None] = mapped_column(Date)
+    checked_printed_expiry: Mapped[date | None] = mapped_column(Date)
+    details_recorded: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
     __table_args__ = ({"sqlite_autoincrement": True},)
 

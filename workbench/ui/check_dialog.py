@@ -400,7 +400,11 @@ class CheckDialog(QDialog):
             return False
         try:
             check = claim_service.record_check(
-                self._database, self._claim.id, self.draft(outcome), self.evidence.paths()
+                self._database,
+                self._claim.id,
+                self.draft(outcome),
+                self.evidence.paths(),
+                expected_version=self._claim.version,
             )
         except ValidationError as exc:
             self._show_errors(exc.errors)
