@@ -217,11 +217,11 @@ def _lapse_text(claim: Claim, rule: CertificationRule) -> tuple[str, str]:
 
 
 def status_phrase(claim: Claim) -> str:
-    """Return the status with what decides it, e.g. 'Verified on D via M; valid until D'."""
+    """Return the status with what decides it, e.g. 'Verified on D via M; lapses on D'."""
     label = STATUS_LABELS[claim.status]
     check = claim.latest_check
     how = f"{check.checked_on} via {check.method.label}" if check else ""
-    until = f"valid until {claim.expires_on}" if claim.expires_on else "no expiry date"
+    until = f"lapses on {claim.expires_on}" if claim.expires_on else "no expiry date"
     if check is None:
         last = "never checked"
     else:

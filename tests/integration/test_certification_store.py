@@ -132,7 +132,7 @@ def test_evidence_is_kept_privately_under_its_hash_and_checked_when_opened(
     access = claims.open_evidence(database, evidence.id)
     assert access.state is EvidenceState.INTACT and access.problem is None
     assert access.path.read_bytes() == source.read_bytes()
-    assert stat.S_IMODE(access.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(access.path.stat().st_mode) == 0o400
     assert access.path.parent != source.parent
     source.unlink()  # the store keeps its own copy
     assert claims.open_evidence(database, evidence.id).state is EvidenceState.INTACT
@@ -145,6 +145,7 @@ def test_a_changed_evidence_file_is_reported_never_shown_as_fine(
     claim = claims.add_claim(database, cid, "PMP", ClaimDraft())
     check = claims.record_check(database, claim.id, _check(), [_pdf(tmp_path)], on=TODAY)
     access = claims.open_evidence(database, check.evidence[0].id)
+    access.path.chmod(0o600)
     access.path.write_bytes(b"%PDF-1.4\nforged")
     tampered = claims.open_evidence(database, check.evidence[0].id)
     assert tampered.state is EvidenceState.CHANGED
@@ -498,3 +499,20 @@ def test_renaming_a_rule_leaves_its_claims_alone(database: Database) -> None:
     )
     # No re-derivation, so no new claim version to conflict with an open claim dialog.
     assert claims.get_claim(database, cid, "CSM").version == claim.version
+
+
+def test_purging_a_candidate_deletes_their_evidence_but_not_a_file_another_check_holds(
+    database: Database, tmp_path: Path
+) -> None:
+    ann, bob = _candidate(database, 1), _candidate(database, 2)
+    shared, own = _pdf(tmp_path, "shared.pdf", b"same"), _pdf(tmp_path, "own.pdf", b"ann only")
+    for cid, files in ((ann, [shared, own]), (bob, [shared])):
+        claim = claims.add_claim(database, cid, "PMP", ClaimDraft())
+        claims.record_check(database, claim.id, _check(), files, on=TODAY)
+    store = claims.evidence_store(database)
+    stored = {p.read_bytes(): p for p in store.folder.rglob("*.pdf")}
+    assert len(stored) == 2
+    delete_candidates(database, [ann])
+    purge_deleted(database)
+    assert not stored[own.read_bytes()].exists()  # personal data gone for good
+    assert stored[shared.read_bytes()].exists()  # Bob's check still relies on it

@@ -271,9 +271,7 @@ def test_cert_check_records_a_verified_check_with_evidence(
     assert evidence[0].startswith("evidence: registry.pdf (#1, PDF, 29 bytes, SHA-256 ")
     assert evidence[1].startswith("evidence: badge.png (#2, PNG, 24 bytes, SHA-256 ")
     expires = add_months(EARNED, 36)
-    assert shown["status"] == (
-        f"Verified on {checked_on} via Registry lookup; valid until {expires}"
-    )
+    assert shown["status"] == (f"Verified on {checked_on} via Registry lookup; lapses on {expires}")
     (claim,) = workbench("cert", "list", str(ann_pmp), "--json").json
     assert claim["status"] == "verified"
     assert claim["last_checked_on"] == checked_on.isoformat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -284,8 +285,13 @@ def test_tampered_evidence_warns_instead_of_opening(
     monkeypatch.setattr(tab, "launch", lambda path: opened.append(path) or True)
     tab.open_selected_evidence()
     stored = claim_service.open_evidence(database, check.evidence[0].id).path
-    assert opened == [stored]  # intact: opened straight away
+    # Intact: opened straight away, as a read-only copy under its own name, never in place.
+    [copy] = opened
+    assert copy != stored and copy.name == check.evidence[0].filename
+    assert copy.read_bytes() == stored.read_bytes()
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o400
 
+    stored.chmod(0o600)
     stored.write_bytes(PDF + b"edited")
     warnings: list[str] = []
 
@@ -296,12 +302,12 @@ def test_tampered_evidence_warns_instead_of_opening(
     monkeypatch.setattr(QMessageBox, "warning", warn)
     tab.open_selected_evidence()
     assert len(warnings) == 1 and "was changed after it was recorded" in warnings[0]
-    assert opened == [stored]  # not opened again
+    assert opened == [copy]  # not opened again
 
     stored.unlink()
     tab.open_selected_evidence()
     assert "is missing" in warnings[1]
-    assert opened == [stored]
+    assert opened == [copy]
 
 
 def test_a_claim_with_checks_cannot_be_removed(qtbot, database, candidate_id, editor, monkeypatch):

@@ -138,17 +138,22 @@ def expiry_date(
     """
     if printed_expiry is not None:
         return printed_expiry
-    months = rule.validity_months
+    months = validity_months_for(rule, earned_on)
+    if months is None or earned_on is None:
+        return None
+    return add_months(earned_on, months)
+
+
+def validity_months_for(rule: CertificationRule, earned_on: date | None) -> int | None:
+    """Return how many months a certificate earned on that day lasts (None: for life)."""
     if (
         earned_on is not None
         and rule.earlier_before is not None
         and rule.earlier_validity_months is not None
         and earned_on < rule.earlier_before
     ):
-        months = rule.earlier_validity_months
-    if months is None or earned_on is None:
-        return None
-    return add_months(earned_on, months)
+        return rule.earlier_validity_months
+    return rule.validity_months
 
 
 def renewable_until(rule: CertificationRule, lapses: date | None) -> date | None:

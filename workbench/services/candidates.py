@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import select, update
@@ -187,7 +187,25 @@ def restore_candidates(database: Database, ids: Sequence[int]) -> int:
 
 
 def purge_deleted(database: Database, ids: Sequence[int] | None = None) -> int:
-    """Remove deleted candidates for good (all deleted ones when ids is None)."""
+    """Remove deleted candidates for good (all deleted ones when ids is None).
+
+    Their evidence files (certificate scans: personal data) are deleted too once the rows
+    are gone, unless another candidate's check holds the same file.
+    """
+    from workbench.services.claims import discard_unreferenced_evidence, evidence_of_candidates
+
+    evidence: list[tuple[str, str]] = []
+    purged = _purge_rows(database, ids, evidence, evidence_of_candidates)
+    discard_unreferenced_evidence(database, evidence)
+    return purged
+
+
+def _purge_rows(
+    database: Database,
+    ids: Sequence[int] | None,
+    evidence: list[tuple[str, str]],
+    evidence_of: Callable[[Session, Sequence[int]], list[tuple[str, str]]],
+) -> int:
     with database.write() as session:
         query = select(CandidateRecord.id).where(CandidateRecord.deleted_at.isnot(None))
         if ids is not None:
@@ -195,6 +213,8 @@ def purge_deleted(database: Database, ids: Sequence[int] | None = None) -> int:
         doomed = list(session.scalars(query))
         if not doomed:
             return 0
+        for start in range(0, len(doomed), 900):
+            evidence.extend(evidence_of(session, doomed[start : start + 900]))
         remove_from_index(session, doomed)
         for start in range(0, len(doomed), 900):
             chunk = doomed[start : start + 900]

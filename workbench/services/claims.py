@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -232,18 +234,44 @@ def _discard_unreferenced(
     database: Database, store: EvidenceStore, stored: Sequence[StoredFile]
 ) -> None:
     """Remove files a failed save copied in, unless an earlier check already holds the same."""
-    for item in stored:
-        try:
-            with database.read() as session:
-                held = session.scalar(
-                    select(func.count(EvidenceRecord.id)).where(
-                        EvidenceRecord.sha256 == item.sha256
+    discard_unreferenced_evidence(database, [(item.sha256, item.media_type) for item in stored])
+
+
+def discard_unreferenced_evidence(
+    database: Database, files: Sequence[tuple[str, str]], store: EvidenceStore | None = None
+) -> int:
+    """Delete the given (sha256, media type) files that no check refers to; return how many."""
+    if not files or database.path is None:
+        return 0
+    store = store or evidence_store(database)
+    try:
+        with database.read() as session:
+            held = set(
+                session.scalars(
+                    select(EvidenceRecord.sha256).where(
+                        EvidenceRecord.sha256.in_([sha for sha, _ in files])
                     )
                 )
-        except WorkbenchError:
-            continue  # cannot tell: keeping a stray file is safer than losing evidence
-        if not held:
-            store.discard(item.sha256, item.media_type)
+            )
+    except WorkbenchError:
+        return 0  # cannot tell: keeping a stray file is safer than losing evidence
+    removed = 0
+    for sha256, media_type in set(files):
+        if sha256 not in held:
+            store.discard(sha256, media_type)
+            removed += 1
+    return removed
+
+
+def evidence_of_candidates(session: Session, candidate_ids: Sequence[int]) -> list[tuple[str, str]]:
+    """Return the (sha256, media type) of every evidence file on these candidates' checks."""
+    rows = session.execute(
+        select(EvidenceRecord.sha256, EvidenceRecord.media_type)
+        .join(CheckRecord, CheckRecord.id == EvidenceRecord.check_id)
+        .join(ClaimRecord, ClaimRecord.id == CheckRecord.claim_id)
+        .where(ClaimRecord.candidate_id.in_(list(candidate_ids)))
+    )
+    return [(sha256, media_type) for sha256, media_type in rows]
 
 
 def _warnings(
@@ -329,6 +357,24 @@ class EvidenceAccess:
                 "(its SHA-256 no longer matches); do not rely on it"
             )
         return None
+
+
+def viewing_copy(access: EvidenceAccess) -> Path:
+    """Return a read-only copy of an evidence file, under its own name, to hand to a viewer.
+
+    The stored file is never opened in place: a viewer that saves (or an editor) would
+    change the evidence, which would then read as tampered with for good.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="workbench-evidence-"))  # private: 0700
+    suffix = Path(access.path).suffix
+    name = access.filename if access.filename.lower().endswith(suffix) else access.filename + suffix
+    target = folder / Path(name).name
+    try:
+        shutil.copyfile(access.path, target)
+        target.chmod(0o400)
+    except OSError as exc:
+        raise WorkbenchError(f"cannot open {access.filename}: {exc.strerror}") from None
+    return target
 
 
 def open_evidence(database: Database, evidence_id: int) -> EvidenceAccess:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -101,12 +102,14 @@ class EvidenceStore:
                     digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)
+                    if size > MAX_EVIDENCE_BYTES:  # it grew while being copied
+                        raise OSError(errno.EFBIG, "the file grew past the size limit")
                 out.flush()
                 os.fsync(out.fileno())
             sha256 = digest.hexdigest()
             target = self.path_for(sha256, media_type)
             self._make_private_folder(target.parent)
-            os.chmod(temporary, 0o600)
+            os.chmod(temporary, 0o400)  # evidence is never written again, only read
             os.replace(temporary, target)
             _fsync_folder(target.parent)
         except OSError as exc:

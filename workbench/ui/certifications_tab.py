@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.certifications import CertificationRule
+from workbench.domain.certifications import CertificationRule, validity_months_for
 from workbench.domain.claims import (
     OUTCOME_LABELS,
     STATUS_LABELS,
@@ -30,6 +30,7 @@ from workbench.domain.claims import (
     Evidence,
     EvidenceState,
 )
+from workbench.domain.errors import WorkbenchError
 from workbench.services import claims as claim_service
 from workbench.services.catalogue import certification_rules
 from workbench.store.engine import Database
@@ -64,7 +65,7 @@ CHECK_HEADERS = (
     "Note",
     "Evidence",
     "Rule rev.",
-    "Valid until",
+    "Lapses on",
 )
 STATUS_COLUMN = 1
 
@@ -240,7 +241,7 @@ class CertificationsTab(QWidget):
                 self.tr("the date printed on the certificate")
                 if claim.printed_expiry
                 else self.tr("{months} months after it was earned").format(
-                    months=rule.validity_months if rule else "?"
+                    months=validity_months_for(rule, claim.earned_on) if rule else "?"
                 )
             )
             return table_item(claim.expires_on.isoformat(), tip)
@@ -454,7 +455,7 @@ class CertificationsTab(QWidget):
             return
         problem = access.problem
         if problem is None:
-            self.launch(access.path)
+            self._launch_copy(access)
             return
         # A changed file is not evidence any more: say so before anything is shown.
         if access.state is EvidenceState.CHANGED:
@@ -468,9 +469,17 @@ class CertificationsTab(QWidget):
                 QMessageBox.StandardButton.Cancel,
             )
             if answer == QMessageBox.StandardButton.Open:
-                self.launch(access.path)
+                self._launch_copy(access)
         else:
             QMessageBox.warning(self, self.tr("Evidence missing"), problem)
+
+    def _launch_copy(self, access: claim_service.EvidenceAccess) -> None:
+        try:
+            copy = claim_service.viewing_copy(access)
+        except WorkbenchError as exc:
+            show_error(self, self.tr("Cannot open the evidence"), exc)
+            return
+        self.launch(copy)
 
     def launch(self, path: Path) -> bool:
         """Hand a file to the desktop viewer: the one place files are opened (tests replace it)."""

@@ -97,10 +97,10 @@ class EvidenceList(QListWidget):
     def add_paths(self, paths: Iterable[Path]) -> list[str]:
         """Add usable files (each once); return, and announce, why the others were refused."""
         problems = []
-        listed = {p.resolve() for p in self.paths()}
+        listed = {_real(p) for p in self.paths()}
         for path in paths:
             path = Path(path)
-            if path.resolve() in listed:
+            if _real(path) in listed:
                 continue
             if self.count() >= MAX_EVIDENCE_FILES:
                 problems.append(
@@ -117,7 +117,7 @@ class EvidenceList(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(f"{path} · {path.stat().st_size / 1024:,.0f} KB")
             self.addItem(item)
-            listed.add(path.resolve())
+            listed.add(_real(path))
         self.filesChanged.emit()
         if problems:
             self.refused.emit("; ".join(problems))
@@ -440,3 +440,11 @@ class CheckDialog(QDialog):
 
 
 __all__ = ["CheckDialog", "EvidenceList", "default_method"]
+
+
+def _real(path: Path) -> Path:
+    """Return the file a path leads to; a link loop or an unreadable folder leads to itself."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path

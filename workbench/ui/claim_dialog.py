@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.certifications import CertificationRule, expiry_date, identifier_warning
+from workbench.domain.certifications import (
+    CertificationRule,
+    expiry_date,
+    identifier_warning,
+    validity_months_for,
+)
 from workbench.domain.claims import Claim, ClaimDraft
 from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.services import claims as claim_service
@@ -217,7 +222,7 @@ class ClaimDialog(QDialog):
                 self.tr("the date on the certificate")
                 if printed
                 else self.tr("{months} months after it was earned").format(
-                    months=rule.validity_months
+                    months=validity_months_for(rule, earned)
                 )
             )
             text = self.tr("{day} ({basis})").format(day=lapses.isoformat(), basis=basis)
