@@ -138,3 +138,15 @@ def test_a_rule_survives_its_json_snapshot() -> None:
     for rule in SEED_RULES:
         assert rule_from_dict(rule_to_dict(rule)) == rule
     assert rule_from_dict({**rule_to_dict(PMP), "added_later": 1}) == PMP
+
+
+@pytest.mark.parametrize("pattern", ["([0-9]+)+", "(a*)*", r"(\d+)*", "(x+y)+"])
+def test_a_pattern_that_could_take_minutes_to_check_is_refused(pattern: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_rule(replace(PMP, identifier_pattern=pattern))
+    assert "minutes" in caught.value.errors["identifier_pattern"]
+
+
+@pytest.mark.parametrize("pattern", ["[0-9]{4,10}", "[A-Z0-9]{16}", "(ab)+", "PMI-[0-9]+"])
+def test_ordinary_patterns_are_accepted(pattern: str) -> None:
+    assert validate_rule(replace(PMP, identifier_pattern=pattern)).identifier_pattern == pattern

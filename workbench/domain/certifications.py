@@ -66,6 +66,8 @@ class CertificationRule:
     retired: bool = False  # no new claims; claims already recorded keep it
 
 
+# A group containing a repeat, itself repeated: the shape of catastrophic backtracking.
+_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
 RULE_CODE = re.compile(r"[A-Z0-9][A-Z0-9+-]{0,39}")
 MAX_VALIDITY_MONTHS = 600
 MAX_REMINDER_DAYS = 730
@@ -90,6 +92,14 @@ def validate_rule(rule: CertificationRule) -> CertificationRule:
             re.compile(pattern)
         except re.error as exc:
             errors["identifier_pattern"] = f"not a valid pattern: {exc}"
+        else:
+            if _NESTED_REPEAT.search(pattern):
+                # e.g. ([0-9]+)+ : matching a 30-character id would take minutes, on every
+                # keystroke in the claim dialog.
+                errors["identifier_pattern"] = (
+                    "a repeated group that itself repeats can take minutes to check; "
+                    "write it without the outer repeat, e.g. [0-9]+"
+                )
     if rule.validity_months is not None and not 1 <= rule.validity_months <= MAX_VALIDITY_MONTHS:
         errors["validity_months"] = f"from 1 to {MAX_VALIDITY_MONTHS} months, or good for life"
     if not 0 <= rule.reminder_days <= MAX_REMINDER_DAYS:
