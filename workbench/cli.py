@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from workbench import cli_certifications
+from workbench import cli_certifications, cli_profiles
 from workbench.cli_certifications import badges_text, certification_status, resolve_code
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import parse_level, parse_specialisation
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="remove all deleted candidates for good")
     purge.add_argument("--yes", action="store_true", help="confirm")
     cli_certifications.add_parsers(commands, _OneLineParser)
+    cli_profiles.add_parsers(commands, _OneLineParser)
     return parser
 
 
@@ -321,6 +322,7 @@ _HANDLERS = {
     "restore": _cmd_restore,
     "purge": _cmd_purge,
     **cli_certifications.HANDLERS,
+    **cli_profiles.HANDLERS,
 }
 
 

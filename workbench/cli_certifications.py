@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workbench.cli_arguments import iso_date
 from workbench.domain.certifications import CertificationRule, ClaimStatus
 from workbench.domain.claims import (
     MAX_EVIDENCE_FILES,
@@ -32,7 +32,6 @@ from workbench.store.engine import Database
 
 PROG = "workbench"
 MAX_WINDOW_DAYS = 3_650  # as services.claims allows
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LABEL = 20  # labels are right-aligned to this width, as `show` prints them
 
 # The option each field of a ValidationError was typed in.
@@ -48,16 +47,6 @@ _CHECK_OPTIONS = {
     "reference": "--reference",
     "note": "--note",
 }
-
-
-def iso_date(text: str) -> date:
-    """Parse a date typed as YYYY-MM-DD; anything else is one clear error."""
-    if not _ISO_DATE.fullmatch(text.strip()):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY-MM-DD")
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text} is not a day of the calendar") from None
 
 
 def _days(text: str) -> int:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench.domain.claims import STATUS_LABELS, ExpiringClaim
-from workbench.services.exporting import _write_atomically, guard_formula
+from workbench.services.exporting import guard_formula
+from workbench.services.files import write_atomically
 
 EXPIRING_COLUMNS = (
     "Candidate",
@@ -56,7 +57,7 @@ def write_expiring_csv(rows: Iterable[ExpiringClaim], path: Path, today: date) -
             count += 1
         return count
 
-    return _write_atomically(Path(path), write, "utf-8-sig")
+    return write_atomically(Path(path), write, "utf-8-sig")
 
 
 __all__ = ["EXPIRING_COLUMNS", "expiring_cells", "write_expiring_csv"]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 import textwrap
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,6 +19,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import Specialisation
 from workbench.domain.search import SearchCriteria
 from workbench.services.claims import today
+from workbench.services.files import write_atomically
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.services.spreadsheet import EXPORT_COLUMNS, LIST_SEPARATOR
 from workbench.store.candidate_queries import candidate_ids
@@ -86,8 +85,8 @@ def export_candidates(
         records = _exported_dicts(session, ids, reporter, day)
         if suffix == ".csv":
             # The BOM tells Excel the file is UTF-8; without it names like Łukasz are garbled.
-            return _write_atomically(path, lambda handle: _write_csv(handle, records), "utf-8-sig")
-        return _write_atomically(path, lambda handle: _write_json(handle, records), "utf-8")
+            return write_atomically(path, lambda handle: _write_csv(handle, records), "utf-8-sig")
+        return write_atomically(path, lambda handle: _write_json(handle, records), "utf-8")
 
 
 def _ids_to_export(session: Session, criteria: SearchCriteria | None) -> list[int]:
@@ -249,30 +248,6 @@ def _write_json(handle: TextIO, records: Iterable[dict[str, Any]]) -> int:
         handle.write(textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  "))
         count += 1
     handle.write("\n]\n" if count else "]\n")
-    return count
-
-
-def _write_atomically(path: Path, write: Callable[[TextIO], int], encoding: str) -> int:
-    """Write to a temporary file beside path and rename it over path once complete."""
-    try:
-        descriptor, temporary_name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".part", dir=path.parent
-        )
-    except OSError as exc:
-        raise WorkbenchError(f"cannot write {path}: {exc.strerror or exc}") from None
-    temporary = Path(temporary_name)
-    try:
-        with open(descriptor, "w", encoding=encoding, newline="") as handle:
-            count = write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise WorkbenchError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return count
 
 

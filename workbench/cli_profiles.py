@@ -1,0 +1,82 @@
+"""The command line's `profile` command: client-ready PDF profiles, one file, a folder or one."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from workbench.cli_arguments import iso_date
+from workbench.store.engine import Database
+
+
+def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """Add `profile` to the command parser."""
+    del parser_class  # `profile` has no sub-commands; kept for the same call as the others
+    profile = commands.add_parser(
+        "profile",
+        help="write client-ready PDF profiles",
+        description="One candidate and OUT ending in .pdf writes that file; several write one "
+        "PDF each into the folder OUT, or one combined PDF when OUT ends in .pdf. Prints each "
+        "file's SHA-256 and path, as sha256sum does.",
+    )
+    profile.add_argument("candidates", nargs="+", metavar="CANDIDATE", help="id or email")
+    profile.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    profile.add_argument(
+        "--blind", action="store_true", help="no name, contact details, city or employers"
+    )
+    profile.add_argument(
+        "--initials", action="store_true", help="with --blind: show initials, not the id"
+    )
+    profile.add_argument(
+        "--show-salary", action="store_true", help="the salary expectation and the guide's band"
+    )
+    profile.add_argument(
+        "--show-lapsed",
+        action="store_true",
+        help="also expired, renewal-due and failed certifications",
+    )
+    profile.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    profile.add_argument(
+        "--date",
+        type=iso_date,
+        metavar="DATE",
+        help="generation date, YYYY-MM-DD (default: today); the same date and data give the "
+        "same bytes",
+    )
+
+
+def _cmd_profile(database: Database, args: argparse.Namespace) -> int:
+    """Write the profiles asked for and print each SHA-256 and path."""
+    from workbench.domain.errors import WorkbenchError
+    from workbench.pdf.profile_document import ProfileOptions
+    from workbench.services import profiles
+    from workbench.services.candidates import find_candidate
+    from workbench.services.claims import today
+
+    if args.initials and not args.blind:
+        raise WorkbenchError("--initials goes with --blind")
+    ids = list(dict.fromkeys(find_candidate(database, ref).id for ref in args.candidates))
+    options = ProfileOptions(
+        generated_on=args.date or today(),
+        blind=args.blind,
+        initials=args.initials,
+        show_salary=args.show_salary,
+        show_lapsed=args.show_lapsed,
+        page_size=args.page_size,
+    )
+    out: Path = args.output.expanduser()
+    as_file = out.suffix.lower() == ".pdf"
+    if as_file and len(ids) == 1:
+        written = [profiles.write_profile(database, ids[0], out, options)]
+    elif as_file:
+        written = [profiles.write_combined_profiles(database, ids, out, options)]
+    else:
+        written = profiles.write_profile_folder(database, ids, out, options)
+    for item in written:
+        print(f"{item.sha256}  {item.path}")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[Database, argparse.Namespace], int]] = {"profile": _cmd_profile}
