@@ -19,7 +19,8 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
         help="write client-ready PDF profiles",
         description="One candidate and OUT ending in .pdf writes that file; several write one "
         "PDF each into the folder OUT, or one combined PDF when OUT ends in .pdf. Prints each "
-        "file's SHA-256 and path, as sha256sum does.",
+        "file's SHA-256 and path, as sha256sum does, and records each export in the "
+        "candidate's history. Branding comes from Settings.",
     )
     profile.add_argument("candidates", nargs="+", metavar="CANDIDATE", help="id or email")
     profile.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
@@ -37,7 +38,11 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
         action="store_true",
         help="also expired, renewal-due and failed certifications",
     )
-    profile.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    profile.add_argument(
+        "--page-size",
+        choices=("A4", "Letter"),
+        help="default: the page size set in Settings (A4 unless changed)",
+    )
     profile.add_argument(
         "--date",
         type=iso_date,
@@ -52,6 +57,7 @@ def _cmd_profile(database: Database, args: argparse.Namespace) -> int:
     from workbench.domain.errors import WorkbenchError
     from workbench.pdf.profile_document import ProfileOptions
     from workbench.services import profiles
+    from workbench.services.branding import load_branding, load_page_size
     from workbench.services.candidates import find_candidate
     from workbench.services.claims import today
 
@@ -64,16 +70,17 @@ def _cmd_profile(database: Database, args: argparse.Namespace) -> int:
         initials=args.initials,
         show_salary=args.show_salary,
         show_lapsed=args.show_lapsed,
-        page_size=args.page_size,
+        page_size=args.page_size or load_page_size(database),
     )
+    branding = load_branding(database)  # the agency's branding, as set in Settings
     out: Path = args.output.expanduser()
     as_file = out.suffix.lower() == ".pdf"
     if as_file and len(ids) == 1:
-        written = [profiles.write_profile(database, ids[0], out, options)]
+        written = [profiles.write_profile(database, ids[0], out, options, branding)]
     elif as_file:
-        written = [profiles.write_combined_profiles(database, ids, out, options)]
+        written = [profiles.write_combined_profiles(database, ids, out, options, branding)]
     else:
-        written = profiles.write_profile_folder(database, ids, out, options)
+        written = profiles.write_profile_folder(database, ids, out, options, branding)
     for item in written:
         print(f"{item.sha256}  {item.path}")
     return 0

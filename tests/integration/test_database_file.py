@@ -165,7 +165,8 @@ def test_a_file_with_garbage_after_the_header_is_refused(tmp_path: Path) -> None
 def test_a_file_with_damaged_pages_is_reported_as_damaged(tmp_path: Path) -> None:
     path = tmp_path / "damaged.sqlite3"
     database = open_database(path)
-    for i in range(30):
+    # Enough rows that the damaged second half holds only their pages, not the schema's.
+    for i in range(60):
         add_candidate(
             database, CandidateDraft("Ann", f"Lee{i}", f"a{i}@example.com", summary=f"w{i} " * 400)
         )

@@ -127,3 +127,32 @@ def test_errors_are_one_line_and_exit_1(db_path, tmp_path, capsys, monkeypatch, 
     assert len(lines) == 1 and lines[0].startswith("workbench: error: ")
     assert message in lines[0]
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_each_export_is_recorded_and_branding_comes_from_settings(
+    db_path, tmp_path, capsys
+) -> None:
+    from workbench.pdf.profile_document import Branding
+    from workbench.services.branding import save_branding
+    from workbench.services.profiles import profile_exports
+
+    database = open_database(db_path)
+    try:
+        save_branding(database, Branding(agency_name="Acme Talent"), "Letter")
+    finally:
+        database.close()
+    target = tmp_path / "both.pdf"
+    code, out, _ = run(db_path, capsys, "1", "2", "-o", str(target), "--blind", "--date", DAY)
+    assert code == 0
+    [(digest, path)] = written(out)
+    assert "Acme Talent" in text(path)
+    page = PdfReader(io.BytesIO(path.read_bytes())).pages[0]
+    assert round(float(page.mediabox.width)) == 612  # Letter, as set in Settings
+    database = open_database(db_path)
+    try:
+        for candidate in (1, 2):
+            [export] = profile_exports(database, candidate)
+            assert (export.sha256, export.combined) == (digest, True)
+            assert export.options["blind"] is True and export.options["page_size"] == "Letter"
+    finally:
+        database.close()

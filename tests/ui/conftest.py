@@ -15,6 +15,7 @@ from workbench.services.candidates import utc_now
 from workbench.store.bootstrap import open_database
 from workbench.store.candidate_repository import insert_many
 from workbench.store.engine import Database
+from workbench.ui.main_window import MainWindow
 
 
 def make_drafts(count: int) -> list[CandidateDraft]:
@@ -75,3 +76,17 @@ def database(tmp_path: Path) -> Iterator[Database]:
 def settings(tmp_path: Path) -> QSettings:
     """Return settings kept in a temporary file."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def open_window(qtbot, database, settings):
+    """Return a function that opens the main window and waits for its first list."""
+
+    def make() -> MainWindow:
+        window = MainWindow(database, settings)
+        # Closing with unsaved edits would ask "Save your changes?" in a modal box.
+        qtbot.addWidget(window, before_close_func=lambda w: w.editor.revert())
+        qtbot.waitUntil(lambda: window._last_result is not None, timeout=5000)
+        return window
+
+    return make

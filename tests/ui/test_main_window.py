@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableWidget
@@ -19,20 +18,6 @@ from workbench.services.claims import add_claim, record_check
 from workbench.services.search import count_candidates
 from workbench.ui.candidate_model import CERTIFICATIONS_COLUMN
 from workbench.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def open_window(qtbot, database, settings):
-    """Return a function that opens the main window and waits for its first list."""
-
-    def make() -> MainWindow:
-        window = MainWindow(database, settings)
-        # Closing with unsaved edits would ask "Save your changes?" in a modal box.
-        qtbot.addWidget(window, before_close_func=lambda w: w.editor.revert())
-        qtbot.waitUntil(lambda: window._last_result is not None, timeout=5000)
-        return window
-
-    return make
 
 
 def search(qtbot, window: MainWindow, text: str) -> None:

@@ -214,3 +214,42 @@ def test_saving_a_rule_refreshes_the_list_and_the_filter(qtbot, database, window
     assert dialog.save() is True
     combo = window.search_bar.certification_filter
     qtbot.waitUntil(lambda: combo.findData("SAFE-SA") >= 0, timeout=5000)
+
+
+def test_agency_branding_is_edited_with_errors_under_the_fields(qtbot, database, tmp_path):
+    from workbench.pdf.profile_document import Branding
+    from workbench.services.branding import load_branding, load_page_size
+
+    dialog = _dialog(qtbot, database)
+    form = dialog.branding_form
+    assert form.agency_name.text() == Branding().agency_name  # the defaults until set
+    assert form.page_size.currentText() == "A4" and not dialog.is_dirty
+    form.agency_name.setText("")
+    form.accent_colour.setText("navy")
+    form.logo_path.setText(str(tmp_path / "missing.png"))
+    assert dialog.save() is False
+    assert form.error_text("agency_name") == "an agency name is needed"
+    assert "#RRGGBB" in form.error_text("accent_colour")
+    assert form.error_text("logo_path").startswith("no file ")
+    assert form.error_text("contact_line") == ""
+    assert load_branding(database) == Branding()  # nothing saved
+    logo = tmp_path / "logo.jpg"
+    logo.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
+    form.agency_name.setText("Acme Talent")
+    form.accent_colour.setText("#aa3300")
+    form.logo_path.setText(str(logo))
+    form.contact_line.setText("jobs@acme.example")
+    form.page_size.setCurrentText("Letter")
+    assert dialog.save() is True
+    assert form.error_text("accent_colour") == "" and not dialog.is_dirty
+    saved = load_branding(database)
+    assert (saved.agency_name, saved.accent_colour, saved.logo_path) == (
+        "Acme Talent",
+        "#AA3300",
+        str(logo),
+    )
+    assert saved.contact_line == "jobs@acme.example"
+    assert load_page_size(database) == "Letter"
+    reopened = _dialog(qtbot, database)
+    again = reopened.branding_form
+    assert again.agency_name.text() == "Acme Talent" and again.page_size.currentText() == "Letter"

@@ -6,15 +6,22 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.domain.errors import WorkbenchError
 from workbench.pdf.profile_document import Branding, ProfileDocument, ProfileOptions, build_profile
-from workbench.services.candidates import get_candidate
-from workbench.services.catalogue import certification_rules
+from workbench.services.branding import load_branding
+from workbench.services.candidates import get_candidate, utc_now
+from workbench.services.catalogue import certification_rules, consultant_name
 from workbench.services.claims import candidate_claims
 from workbench.services.files import write_atomically
 from workbench.store.engine import Database
+from workbench.store.models import ProfileExportRecord
 
 _UNSAFE_IN_FILE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 MAX_NAME_IN_FILE = 80
@@ -27,6 +34,22 @@ class WrittenProfile:
     path: Path
     sha256: str
     references: tuple[str, ...]
+    candidate_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProfileExport:
+    """One recorded export of a candidate's profile: the proof of what a client received."""
+
+    id: int
+    candidate_id: int
+    exported_at: datetime
+    exported_by: str
+    options: dict[str, Any]  # blind, initials, show_salary, show_lapsed, page_size, generated_on
+    sha256: str  # of the file the profile went into (the combined file for a combined export)
+    reference: str
+    file_name: str
+    combined: bool
 
 
 def profile_document(
@@ -49,13 +72,16 @@ def profile_documents(
 
 
 def profile_pdf(
-    database: Database, candidate_id: int, options: ProfileOptions, branding: Branding
+    database: Database,
+    candidate_id: int,
+    options: ProfileOptions,
+    branding: Branding | None = None,
 ) -> tuple[ProfileDocument, bytes]:
-    """Return one candidate's profile document and its PDF bytes (for a preview or a save)."""
+    """Return one candidate's profile and its PDF bytes; branding from Settings by default."""
     from workbench.pdf.render import render_profile
 
     document = profile_document(database, candidate_id, options)
-    return document, render_profile(document, options, branding)
+    return document, render_profile(document, options, branding or load_branding(database))
 
 
 def file_name(document: ProfileDocument) -> str:
@@ -74,9 +100,11 @@ def write_profile(
     options: ProfileOptions,
     branding: Branding | None = None,
 ) -> WrittenProfile:
-    """Write one candidate's profile to path (atomically) and return its SHA-256."""
-    document, data = profile_pdf(database, candidate_id, options, branding or Branding())
-    return _write(path, data, (document.reference,))
+    """Write one candidate's profile to path (atomically), record the export, return its hash."""
+    document, data = profile_pdf(database, candidate_id, options, branding)
+    written = _write(path, data, [document])
+    record_exports(database, [written], options)
+    return written
 
 
 def write_profile_folder(
@@ -86,16 +114,22 @@ def write_profile_folder(
     options: ProfileOptions,
     branding: Branding | None = None,
 ) -> list[WrittenProfile]:
-    """Write one PDF per candidate into folder (created if needed); return each file written."""
+    """Write one PDF per candidate into folder (created if needed), record each; return them."""
     from workbench.pdf.render import render_profile
 
     documents = profile_documents(database, candidate_ids, options)
     _make_folder(folder)
-    chosen = branding or Branding()
-    written = []
-    for document in documents:
-        data = render_profile(document, options, chosen)
-        written.append(_write(folder / file_name(document), data, (document.reference,)))
+    chosen = branding or load_branding(database)
+    written: list[WrittenProfile] = []
+    try:
+        for document in documents:
+            data = render_profile(document, options, chosen)
+            written.append(_write(folder / file_name(document), data, [document]))
+    finally:
+        # Files already written were sent out of the app's hands: record them even when a
+        # later one failed, so the history never misses a file that exists.
+        if written:
+            record_exports(database, written, options)
     return written
 
 
@@ -106,12 +140,92 @@ def write_combined_profiles(
     options: ProfileOptions,
     branding: Branding | None = None,
 ) -> WrittenProfile:
-    """Write several profiles as one PDF, each starting on a new page; return its SHA-256."""
+    """Write several profiles as one PDF, each on new pages; record each candidate's export."""
     from workbench.pdf.render import render_profiles
 
     documents = profile_documents(database, candidate_ids, options)
-    data = render_profiles(documents, options, branding or Branding())
-    return _write(path, data, tuple(d.reference for d in documents))
+    data = render_profiles(documents, options, branding or load_branding(database))
+    written = _write(path, data, documents)
+    record_exports(database, [written], options)
+    return written
+
+
+def export_options(options: ProfileOptions) -> dict[str, Any]:
+    """Return the options an export is recorded with, as JSON-ready values."""
+    return {
+        "blind": options.blind,
+        "initials": options.initials,
+        "show_salary": options.show_salary,
+        "show_lapsed": options.show_lapsed,
+        "page_size": options.page_size,
+        "generated_on": options.generated_on.isoformat(),
+    }
+
+
+def record_exports(
+    database: Database, written: Sequence[WrittenProfile], options: ProfileOptions
+) -> None:
+    """Record one export row per candidate of each file written, all in one transaction.
+
+    Called only after the files are on disk (the order matters: a row must never claim a file
+    that was not written). A file holding several candidates is recorded as combined, each of
+    them with that file's SHA-256. When recording fails the files stay and the error says so.
+    """
+    rows = [
+        (candidate_id, reference, item)
+        for item in written
+        for candidate_id, reference in zip(item.candidate_ids, item.references, strict=True)
+    ]
+    if not rows:
+        return
+    chosen = export_options(options)
+    try:
+        by = consultant_name(database)
+        now = utc_now()
+        with database.write() as session:
+            session.add_all(
+                ProfileExportRecord(
+                    candidate_id=candidate_id,
+                    exported_at=now,
+                    exported_by=by,
+                    options=chosen,
+                    sha256=item.sha256,
+                    reference=reference,
+                    file_name=item.path.name,
+                    combined=len(item.candidate_ids) > 1,
+                )
+                for candidate_id, reference, item in rows
+            )
+    except (SQLAlchemyError, WorkbenchError) as exc:
+        files = ", ".join(str(item.path) for item in written)
+        raise WorkbenchError(
+            f"written {files}, but the export could not be recorded in the candidates' "
+            f"history: {exc}"
+        ) from exc
+
+
+def profile_exports(database: Database, candidate_id: int) -> list[ProfileExport]:
+    """Return the recorded exports of one candidate's profile, newest first."""
+    with database.read() as session:
+        records = session.scalars(
+            select(ProfileExportRecord)
+            .where(ProfileExportRecord.candidate_id == candidate_id)
+            .order_by(ProfileExportRecord.exported_at.desc(), ProfileExportRecord.id.desc())
+        ).all()
+        return [
+            ProfileExport(
+                id=r.id,
+                candidate_id=r.candidate_id,
+                exported_at=r.exported_at,
+                exported_by=r.exported_by,
+                options=dict(r.options),
+                sha256=r.sha256,
+                reference=r.reference,
+                file_name=r.file_name,
+                combined=r.combined,
+            )
+            for r in records
+        ]
 
 
 def _make_folder(folder: Path) -> None:
@@ -124,22 +238,31 @@ def _make_folder(folder: Path) -> None:
         raise WorkbenchError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
 
 
-def _write(path: Path, data: bytes, references: tuple[str, ...]) -> WrittenProfile:
+def _write(path: Path, data: bytes, documents: Sequence[ProfileDocument]) -> WrittenProfile:
     """Write bytes beside path and rename them over it, so a reader never sees half a PDF."""
     if path.is_dir():
         raise WorkbenchError(f"{path} is a folder; give a file name ending in .pdf")
     if not path.parent.is_dir():
         raise WorkbenchError(f"the folder {path.parent} does not exist")
     write_atomically(path, lambda handle: handle.write(data))
-    return WrittenProfile(path, hashlib.sha256(data).hexdigest(), references)
+    return WrittenProfile(
+        path,
+        hashlib.sha256(data).hexdigest(),
+        tuple(d.reference for d in documents),
+        tuple(d.candidate_id for d in documents),
+    )
 
 
 __all__ = [
+    "ProfileExport",
     "WrittenProfile",
+    "export_options",
     "file_name",
     "profile_document",
     "profile_documents",
+    "profile_exports",
     "profile_pdf",
+    "record_exports",
     "write_combined_profiles",
     "write_profile",
     "write_profile_folder",

@@ -323,3 +323,22 @@ class PreferenceRecord(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProfileExportRecord(Base):
+    """One profile sent out: whose, when, by whom, with which options, and the file's SHA-256."""
+
+    __tablename__ = "profile_exports"
+    __table_args__ = (Index("ix_profile_exports_candidate_when", "candidate_id", "exported_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    exported_at: Mapped[datetime] = mapped_column(DateTime)
+    exported_by: Mapped[str] = mapped_column(String(200), default="")
+    # blind, initials, show_salary, show_lapsed, page_size, generated_on: what the client saw.
+    options: Mapped[dict[str, object]] = mapped_column(JSON)
+    # Of the file the profile went into: for a combined export, the combined file's.
+    sha256: Mapped[str] = mapped_column(String(64))
+    reference: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(String(300))
+    combined: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -19,6 +19,7 @@ def _tr(text: str) -> str:
 def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object], bool]]:
     """Return (attribute, text, shortcut, slot, on toolbar) for every action."""
     removals, transfers, screens = window.removals, window.transfers, window.certification_screens
+    profiles = window.profile_screens
     return [
         (
             "new_action",
@@ -47,6 +48,8 @@ def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object]
         ("export_action", _tr("&Export list…"), "Ctrl+E", transfers.export_list, False),
         ("sample_action", _tr("Load &sample data"), None, transfers.load_sample_data, False),
         ("purge_action", _tr("&Purge deleted candidates…"), None, removals.purge_deleted, False),
+        ("preview_action", _tr("&Preview profile…"), "Ctrl+P", profiles.preview_profile, False),
+        ("profiles_action", _tr("E&xport profiles…"), None, profiles.export_selected, False),
         ("expiring_action", _tr("&Expiring…"), "Ctrl+Shift+E", screens.show_expiring, False),
         # Ctrl+, is the usual place for settings (Cmd+, on a Mac, where Qt maps Ctrl to Cmd).
         ("settings_action", _tr("Se&ttings…"), "Ctrl+,", screens.show_settings, False),
@@ -78,7 +81,11 @@ def create_actions(window: MainWindow) -> None:
     # Each menu's actions by attribute name; "|" is a separator.
     menus = (
         (_tr("&File"), "import_action export_action sample_action | settings_action | quit_action"),
-        (_tr("&Candidate"), "new_action save_action delete_action restore_action | purge_action"),
+        (
+            _tr("&Candidate"),
+            "new_action save_action delete_action restore_action"
+            " | preview_action profiles_action | purge_action",
+        ),
         (_tr("&View"), "find_action"),
         (_tr("Ce&rtifications"), "expiring_action catalogue_action"),
     )

@@ -35,6 +35,7 @@ from workbench.ui.candidate_model import CERTIFICATIONS_COLUMN, COLUMNS, Candida
 from workbench.ui.certification_screens import CertificationScreens
 from workbench.ui.draft_keeper import DraftKeeper
 from workbench.ui.errors import show_error
+from workbench.ui.profile_export import ProfileScreens
 from workbench.ui.removals import Removals
 from workbench.ui.search_bar import SearchBar
 from workbench.ui.tasks import run_in_background
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
     export_action: QAction
     sample_action: QAction
     purge_action: QAction
+    preview_action: QAction
+    profiles_action: QAction
     expiring_action: QAction
     settings_action: QAction
     catalogue_action: QAction
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self.transfers = Transfers(self)
         self.removals = Removals(self)
         self.certification_screens = CertificationScreens(self)
+        self.profile_screens = ProfileScreens(self)
         self.editor.certificationsChanged.connect(self.certification_screens.claims_changed)
         create_actions(self)
         self._update_actions()
@@ -413,6 +417,11 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(self.editor.is_dirty)
         self.delete_action.setEnabled(any(r is not None and not r.deleted for r in rows))
         self.restore_action.setEnabled(any(r is not None and r.deleted for r in rows))
+        live = [r is not None and not r.deleted for r in rows]
+        self.preview_action.setEnabled(
+            all(live) and self.profile_screens.previewable_id() is not None
+        )
+        self.profiles_action.setEnabled(bool(ids) and all(live))
 
     def _offer_kept_draft(self) -> None:
         kept = self.keeper.load() if self.keeper else None

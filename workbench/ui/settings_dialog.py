@@ -1,4 +1,4 @@
-"""Settings: the consultant's name on checks, and the certification catalogue."""
+"""Settings: the consultant's name on checks, agency branding, and the certification catalogue."""
 
 from __future__ import annotations
 
@@ -17,21 +17,24 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.domain.certifications import CertificationRule, validate_rule
 from workbench.domain.errors import DuplicateError, ValidationError, WorkbenchError
+from workbench.services import branding as branding_service
 from workbench.services import catalogue
 from workbench.services.rule_history import RuleChange, last_changes
 from workbench.store.engine import Database
+from workbench.ui.branding_form import BrandingForm
 from workbench.ui.catalogue_editor import RuleForm
 from workbench.ui.errors import show_error
 
 
 class SettingsDialog(QDialog):
-    """Set the name checks are recorded under and edit the certification catalogue."""
+    """Set the name checks are recorded under, the agency's branding, and the catalogue."""
 
     catalogueChanged = Signal()  # a rule was added or changed: statuses may differ now
     saved = Signal()
@@ -47,6 +50,9 @@ class SettingsDialog(QDialog):
         self.resize(1000, 760)
         self._build()
         self.name.setText(catalogue.consultant_name(database))
+        self.branding_form.set_branding(
+            branding_service.load_branding(database), branding_service.load_page_size(database)
+        )
         self._reload_rules(select=None)
 
     # --- building -------------------------------------------------------------------------
@@ -62,6 +68,7 @@ class SettingsDialog(QDialog):
         you_form = QFormLayout(you)
         you_form.addRow(self.tr("Your name"), self.name)
         you_form.addRow("", name_hint)
+        self.branding_form = BrandingForm()
 
         self.rule_list = QListWidget()
         self.rule_list.setObjectName("ruleList")
@@ -115,9 +122,18 @@ class SettingsDialog(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.buttons)
 
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(you)
+        general_layout.addWidget(self.branding_form)
+        general_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(general, self.tr("You and your agency"))
+        self.tabs.addTab(catalogue_box, self.tr("Certification catalogue"))
+
         layout = QVBoxLayout(self)
-        layout.addWidget(you)
-        layout.addWidget(catalogue_box, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
     # --- the catalogue list ---------------------------------------------------------------
@@ -194,21 +210,36 @@ class SettingsDialog(QDialog):
 
     @property
     def is_dirty(self) -> bool:
-        """Return True when the name or the rule shown has edits not saved yet."""
-        return self.form.is_dirty or self.name.text().strip() != self._shown_name
+        """Return True when the name, the branding or the rule shown has unsaved edits."""
+        return (
+            self.form.is_dirty
+            or self.branding_form.is_dirty
+            or self.name.text().strip() != self._shown_name
+        )
 
     @property
     def _shown_name(self) -> str:
         return self._saved_name or catalogue.consultant_name(self._database)
 
     def save(self) -> bool:
-        """Save the name and the rule shown; on a problem show it and save nothing."""
+        """Save the name, the branding and the rule shown; on a problem show it, save nothing."""
         rule: CertificationRule | None = None
         if self.form.is_dirty or self.form.is_new:
             try:
                 rule = validate_rule(self.form.rule())
             except ValidationError as exc:
                 self.form.show_errors(exc.errors)
+                self.tabs.setCurrentIndex(1)
+                self.status.setText(self.tr("Not saved: see the fields marked in red."))
+                return False
+        typed, page_size = self.branding_form.branding()
+        branding_changed = self.branding_form.is_dirty
+        if branding_changed:
+            try:
+                branding_service.validate_branding(typed, page_size)
+            except ValidationError as exc:
+                self.branding_form.show_errors(exc.errors)
+                self.tabs.setCurrentIndex(0)
                 self.status.setText(self.tr("Not saved: see the fields marked in red."))
                 return False
         name = self.name.text().strip()
@@ -216,6 +247,9 @@ class SettingsDialog(QDialog):
             if name != self._shown_name:
                 catalogue.set_preference(self._database, catalogue.CONSULTANT_NAME, name)
                 self._saved_name = name
+            if branding_changed:
+                saved_branding = branding_service.save_branding(self._database, typed, page_size)
+                self.branding_form.set_branding(saved_branding, page_size)
             if rule is not None:
                 saved = self._save_rule(rule, name or catalogue.consultant_name(self._database))
                 if saved is None:
