@@ -285,7 +285,7 @@ def test_a_database_made_by_the_first_schema_is_upgraded_with_its_data(tmp_path)
     from alembic import command
 
     from workbench.domain.candidate import CandidateDraft
-    from workbench.services.candidates import add_candidate, find_candidate
+    from workbench.services.candidates import find_candidate
     from workbench.store.engine import Database
     from workbench.store.migrations import _alembic_config
 
@@ -293,7 +293,9 @@ def test_a_database_made_by_the_first_schema_is_upgraded_with_its_data(tmp_path)
     old = Database.open_file(path)
     with old.engine.begin() as connection:
         command.upgrade(_alembic_config(old, connection), "0001")
-    stored = add_candidate(old, CandidateDraft("Łukasz", "Żółć", "lz@example.com", city="Łódź"))
+    stored = _add_with_old_columns(
+        old, CandidateDraft("Łukasz", "Żółć", "lz@example.com", city="Łódź")
+    )
     old.close()
 
     upgraded = open_database(path)
@@ -338,7 +340,6 @@ def test_a_database_before_certifications_gains_the_seeded_catalogue(tmp_path: P
     from workbench.domain.candidate import CandidateDraft
     from workbench.domain.certifications import SEED_RULES
     from workbench.domain.claims import ClaimDraft
-    from workbench.services.candidates import add_candidate
     from workbench.services.catalogue import certification_rules
     from workbench.services.claims import add_claim
     from workbench.store.engine import Database
@@ -348,7 +349,7 @@ def test_a_database_before_certifications_gains_the_seeded_catalogue(tmp_path: P
     old = Database.open_file(path)
     with old.engine.begin() as connection:
         command.upgrade(_alembic_config(old, connection), "0002")
-    stored = add_candidate(old, CandidateDraft("Ann", "Lee", "ann@example.com"))
+    stored = _add_with_old_columns(old, CandidateDraft("Ann", "Lee", "ann@example.com"))
     old.close()
 
     upgraded = open_database(path)
@@ -364,3 +365,32 @@ def test_a_database_before_certifications_gains_the_seeded_catalogue(tmp_path: P
         assert add_claim(upgraded, stored.id, "PMP", ClaimDraft("0042")).credential_id == "0042"
     finally:
         upgraded.close()
+
+
+def _add_with_old_columns(old, draft):
+    """Store a candidate as an older Workbench would: only the columns its schema has.
+
+    Today's add_candidate writes today's columns, which an old table does not have.
+    Returns what the candidate reads as today: the cleaned draft, version 1.
+    """
+    import json
+    from types import SimpleNamespace
+
+    from workbench.domain.candidate import validate_candidate
+    from workbench.store.candidate_repository import _scalar_columns
+
+    clean = validate_candidate(draft)
+    values = {**_scalar_columns(clean), "created_at": "2026-01-01 00:00:00"}
+    values.update(updated_at=values["created_at"], version=1)
+    with sqlite3.connect(old.path) as connection:
+        known = {row[1] for row in connection.execute("PRAGMA table_info(candidates)")}
+        row = {
+            key: json.dumps(value) if isinstance(value, list) else value
+            for key, value in values.items()
+            if key in known
+        }
+        cursor = connection.execute(
+            f"INSERT INTO candidates ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+    return SimpleNamespace(id=cursor.lastrowid, draft=clean, version=1)

@@ -69,6 +69,8 @@ class CandidateDraft:
     security_clearance: str = ""
     summary: str = ""
     source: str = ""
+    # The consultant's own words for clients (printed on the profile), not the candidate's.
+    recommendation: str = ""
 
     @property
     def level(self) -> Level | None:
@@ -288,6 +290,10 @@ def validate_candidate(draft: CandidateDraft, *, today: date | None = None) -> C
     if len(summary) > MAX_SUMMARY:
         errors["summary"] = f"is longer than {MAX_SUMMARY:,} characters"
 
+    recommendation = clean_text(draft.recommendation, multiline=True)
+    if len(recommendation) > MAX_SUMMARY:
+        errors["recommendation"] = f"is longer than {MAX_SUMMARY:,} characters"
+
     history = tuple(_clean_history(draft.work_history, errors))
     education = tuple(_clean_education(draft.education, errors, today or date.today()))
 
@@ -315,6 +321,7 @@ def validate_candidate(draft: CandidateDraft, *, today: date | None = None) -> C
         security_clearance=clearance,
         summary=summary,
         source=source,
+        recommendation=recommendation,
     )
 
 

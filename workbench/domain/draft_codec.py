@@ -45,6 +45,7 @@ def draft_to_json(draft: CandidateDraft) -> dict[str, Any]:
         ],
         "security_clearance": draft.security_clearance,
         "summary": draft.summary,
+        "recommendation": draft.recommendation,
         "source": draft.source,
     }
 
@@ -79,6 +80,7 @@ def draft_from_json(data: dict[str, Any]) -> CandidateDraft:
             ),
             security_clearance=str(data.get("security_clearance", "")),
             summary=str(data.get("summary", "")),
+            recommendation=str(data.get("recommendation", "")),
             source=str(data.get("source", "")),
         )
     except (KeyError, TypeError, ValueError) as exc:

@@ -61,7 +61,9 @@ def profile_document(
         raise WorkbenchError(f"candidate #{candidate_id} is deleted; restore them first")
     claims = candidate_claims(database, candidate_id, on=options.generated_on)
     rules = {rule.code: rule for rule in certification_rules(database)} if claims else {}
-    return build_profile(candidate, claims, options, rules)
+    return build_profile(
+        candidate, claims, options, rules, recommendation=candidate.draft.recommendation
+    )
 
 
 def profile_documents(

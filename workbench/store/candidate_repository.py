@@ -63,6 +63,7 @@ def _scalar_columns(draft: CandidateDraft) -> dict[str, Any]:
         "skills": list(draft.skills),
         "security_clearance": draft.security_clearance,
         "summary": draft.summary,
+        "recommendation": draft.recommendation,
         "source": draft.source,
     }
 
@@ -104,6 +105,7 @@ def to_candidate(record: CandidateRecord) -> Candidate:
         ),
         security_clearance=record.security_clearance,
         summary=record.summary,
+        recommendation=record.recommendation,
         source=record.source,
     )
     return Candidate(

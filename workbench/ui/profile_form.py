@@ -39,6 +39,7 @@ PROFILE_FIELDS = (
     "currency",
     "available_from",
     "summary",
+    "recommendation",
 )
 
 
@@ -111,6 +112,13 @@ class ProfileForm(QWidget):
         self.summary.setObjectName("summary")
         self.summary.setMinimumHeight(120)
         self.summary.textChanged.connect(self.changed)
+        self.recommendation = QPlainTextEdit()
+        self.recommendation.setObjectName("recommendation")
+        self.recommendation.setMinimumHeight(80)
+        self.recommendation.setPlaceholderText(
+            self.tr("Why you recommend this candidate; printed on client profiles")
+        )
+        self.recommendation.textChanged.connect(self.changed)
 
         self._with_error(form, self.tr("First name *"), "first_name", self.first_name)
         self._with_error(form, self.tr("Last name *"), "last_name", self.last_name)
@@ -131,6 +139,9 @@ class ProfileForm(QWidget):
         form.addRow(self.tr("Security clearance"), self.security_clearance)
         form.addRow(self.tr("Source"), self.source)
         self._with_error(form, self.tr("Summary"), "summary", self.summary)
+        self._with_error(
+            form, self.tr("Your recommendation"), "recommendation", self.recommendation
+        )
 
     # --- showing a draft and its problems -------------------------------------------------
 
@@ -166,6 +177,7 @@ class ProfileForm(QWidget):
                 Qt.CheckState.Checked if role in d.other_roles else Qt.CheckState.Unchecked
             )
         self.summary.setPlainText(d.summary)
+        self.recommendation.setPlainText(d.recommendation)
         for label in self._errors.values():
             show_error(label, None)
         self._update_level()
@@ -249,5 +261,6 @@ class ProfileForm(QWidget):
             security_clearance=self.security_clearance.text(),
             summary=self.summary.toPlainText(),
             source=self.source.text(),
+            recommendation=self.recommendation.toPlainText(),
         )
         return draft, problems
