@@ -246,12 +246,14 @@ def _cmd_search(database: Database, args: argparse.Namespace) -> int:
 def _cmd_show(database: Database, args: argparse.Namespace) -> int:
     from workbench.services.candidates import find_candidate
     from workbench.services.exporting import CERTIFICATIONS, candidate_to_dict, certifications_of
+    from workbench.services.profiles import profile_exports
 
     candidate = find_candidate(database, args.candidate)
     data = candidate_to_dict(candidate)
     held = certifications_of(database, [candidate.id]).get(candidate.id, [])
+    sent = profile_exports(database, candidate.id)
     if args.json:
-        _emit_json({**data, CERTIFICATIONS: held})
+        _emit_json({**data, CERTIFICATIONS: held, "profile_exports": [_sent(e) for e in sent]})
         return 0
     for key, value in data.items():
         shown = "; ".join(value) if isinstance(value, list) else value
@@ -276,9 +278,31 @@ def _cmd_show(database: Database, args: argparse.Namespace) -> int:
         held_id = f" {claim['credential_id']}" if claim["credential_id"] else ""
         status = cli_certifications.status_text(claim)
         print(f"{'certification':>20}: {claim['code']}{held_id} ({status})")
+    for export in sent:  # newest first: what clients were sent, and the proof
+        ticked = [
+            name for name in ("blind", "show_salary", "show_lapsed") if export.options.get(name)
+        ]
+        how = ", ".join(["combined" if export.combined else "single", *ticked])
+        print(
+            f"{'profile written':>20}: {export.exported_at:%Y-%m-%d %H:%M} UTC by "
+            f"{export.exported_by or '?'} ({how}) {export.file_name} sha256 {export.sha256}"
+        )
     if candidate.deleted_at:
         print(f"{'deleted':>20}: {candidate.deleted_at:%Y-%m-%d %H:%M} UTC (restorable)")
     return 0
+
+
+def _sent(export: Any) -> dict[str, Any]:
+    """Return a recorded profile export as JSON-ready values."""
+    return {
+        "exported_at": export.exported_at.isoformat(),
+        "exported_by": export.exported_by,
+        "options": export.options,
+        "file_name": export.file_name,
+        "reference": export.reference,
+        "sha256": export.sha256,
+        "combined": export.combined,
+    }
 
 
 def _resolve_ids(database: Database, references: Sequence[str]) -> list[int]:

@@ -156,3 +156,23 @@ def test_each_export_is_recorded_and_branding_comes_from_settings(
             assert export.options["blind"] is True and export.options["page_size"] == "Letter"
     finally:
         database.close()
+
+
+def test_show_lists_the_profiles_written_with_their_hash(tmp_path, capsys) -> None:
+    import hashlib
+    import json as json_module
+
+    from workbench.cli import main as cli_main
+
+    db = tmp_path / "show.sqlite3"
+    assert cli_main(["--db", str(db), "demo", "--candidates", "2", "--seed", "3"]) == 0
+    target = tmp_path / "one.pdf"
+    assert cli_main(["--db", str(db), "profile", "1", "-o", str(target), "--blind"]) == 0
+    capsys.readouterr()
+    assert cli_main(["--db", str(db), "show", "1"]) == 0
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    out = capsys.readouterr().out
+    assert f"one.pdf sha256 {digest}" in out and "(single, blind)" in out
+    assert cli_main(["--db", str(db), "show", "1", "--json"]) == 0
+    [sent] = json_module.loads(capsys.readouterr().out)["profile_exports"]
+    assert (sent["sha256"], sent["options"]["blind"]) == (digest, True)
