@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.integration.cli_runs import assert_one_error_line
 from workbench import app, cli
 from workbench.domain.candidate import CandidateDraft
 from workbench.domain.roles import Specialisation
@@ -32,37 +33,6 @@ ROW_KEYS = {
 }
 
 
-class Run:
-    """What one command did: its exit code and what it printed."""
-
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    @property
-    def json(self) -> Any:
-        """Return stdout parsed as JSON."""
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """Return where the test's database file goes."""
-    return tmp_path / "x.sqlite3"
-
-
-@pytest.fixture
-def workbench(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
-    """Return a function running `workbench --db DB ARGS...` in-process."""
-
-    def run(*args: str, db: Path | None = db_path) -> Run:
-        capsys.readouterr()
-        code = cli.main([*(["--db", str(db)] if db else []), *args])
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run
-
-
 def store(db_path: Path, *drafts: CandidateDraft) -> list[int]:
     """Add candidates to the database file directly; return their ids."""
     database = open_database(db_path)
@@ -79,16 +49,6 @@ def count(db_path: Path, visibility: Visibility = Visibility.ACTIVE) -> int:
         return count_candidates(database, visibility)
     finally:
         database.close()
-
-
-def assert_one_error_line(run: Run) -> str:
-    """Check the command failed with one 'workbench: error:' line; return that line."""
-    assert run.code == 1
-    assert "Traceback" not in run.err
-    lines = run.err.splitlines()
-    assert len(lines) == 1, run.err
-    assert lines[0].startswith("workbench: error: ")
-    return lines[0]
 
 
 def write_csv(path: Path, text: str) -> Path:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from tests.integration.cli_runs import Run, assert_one_error_line
 from workbench import cli
 from workbench.domain.candidate import CandidateDraft, EducationEntry
 from workbench.domain.certifications import SEED_RULES, add_months
@@ -23,37 +24,6 @@ from workbench.store.models import CheckRecord, EvidenceRecord
 KNOWN_CODES = [rule.code for rule in SEED_RULES]
 CLAIM_KEYS = {"code", "credential_id", "status", "expires_on", "last_checked_on"}
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-
-
-class Run:
-    """What one command did: its exit code and what it printed."""
-
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    @property
-    def json(self) -> Any:
-        """Return stdout parsed as JSON."""
-        return json.loads(self.out)
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    """Return where the test's database file goes."""
-    return tmp_path / "x.sqlite3"
-
-
-@pytest.fixture
-def workbench(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
-    """Return a function running `workbench --db DB ARGS...` in-process."""
-
-    def run(*args: str) -> Run:
-        capsys.readouterr()
-        code = cli.main(["--db", str(db_path), *args])
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run
 
 
 def store(db_path: Path, *drafts: CandidateDraft) -> list[int]:
@@ -73,16 +43,6 @@ def table_count(db_path: Path, model: Any) -> int:
             return int(session.scalar(select(func.count()).select_from(model)) or 0)
     finally:
         database.close()
-
-
-def assert_one_error_line(run: Run) -> str:
-    """Check the command failed with one 'workbench: error:' line; return that line."""
-    assert run.code == 1
-    assert "Traceback" not in run.err
-    lines = run.err.splitlines()
-    assert len(lines) == 1, run.err
-    assert lines[0].startswith("workbench: error: ")
-    return lines[0]
 
 
 def fields(text: str) -> dict[str, str]:
