@@ -44,7 +44,13 @@ from workbench.services.catalogue import consultant_name
 from workbench.store.engine import Database
 from workbench.store.evidence import MAX_EVIDENCE_BYTES, media_type_of
 from workbench.ui.claim_dialog import date_edit, from_qdate, to_qdate
-from workbench.ui.editor_sections import error_label, field_row, show_error
+from workbench.ui.editor_sections import (
+    error_label,
+    field_row,
+    show_error,
+    show_field_errors,
+    shown_error,
+)
 from workbench.ui.errors import show_error as show_error_box
 
 # Where each issuer's claims are normally checked (the guide's "verify how" column).
@@ -423,20 +429,11 @@ class CheckDialog(QDialog):
         return True
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        others = []
-        for name, message in errors.items():
-            label = self._errors.get(name)
-            if label is None:
-                others.append(f"{name}: {message}")
-            else:
-                show_error(label, message)
-        if others:
-            show_error(self.general_error, "; ".join(others))
+        show_field_errors(self._errors, self.general_error, errors)
 
     def error_text(self, name: str) -> str:
         """Return the error shown for a field ('' when none), for callers and tests."""
-        label = self._errors.get(name, self.general_error)
-        return label.text() if label.isVisibleTo(self) else ""
+        return shown_error(self._errors, self.general_error, name, self)
 
 
 __all__ = ["CheckDialog", "EvidenceList", "default_method"]

@@ -29,7 +29,13 @@ from workbench.domain.claims import Claim, ClaimDraft
 from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.services import claims as claim_service
 from workbench.store.engine import Database
-from workbench.ui.editor_sections import error_label, field_row, show_error
+from workbench.ui.editor_sections import (
+    error_label,
+    field_row,
+    show_error,
+    show_field_errors,
+    shown_error,
+)
 from workbench.ui.errors import show_error as show_error_box
 
 WARNING_STYLE = "color: #8a5a00;"
@@ -272,20 +278,11 @@ class ClaimDialog(QDialog):
         return True
 
     def _show_errors(self, errors: dict[str, str]) -> None:
-        others = []
-        for name, message in errors.items():
-            label = self._errors.get(name)
-            if label is None:
-                others.append(f"{name}: {message}")
-            else:
-                show_error(label, message)
-        if others:
-            show_error(self.general_error, "; ".join(others))
+        show_field_errors(self._errors, self.general_error, errors)
 
     def error_text(self, name: str) -> str:
         """Return the error shown under a field ('' when none), for callers and tests."""
-        label = self._errors.get(name, self.general_error)
-        return label.text() if label.isVisibleTo(self) else ""
+        return shown_error(self._errors, self.general_error, name, self)
 
 
 __all__ = ["ClaimDialog", "OptionalDateEdit", "date_edit", "from_qdate"]

@@ -70,6 +70,25 @@ def field_row(
     form.addRow(label, box)
 
 
+def show_field_errors(labels: dict[str, QLabel], general: QLabel, errors: dict[str, str]) -> None:
+    """Show each message under its field; those no field owns go, joined, on the general line."""
+    others = []
+    for name, message in errors.items():
+        label = labels.get(name)
+        if label is None:
+            others.append(f"{name}: {message}")
+        else:
+            show_error(label, message)
+    if others:
+        show_error(general, "; ".join(others))
+
+
+def shown_error(labels: dict[str, QLabel], general: QLabel, name: str, owner: QWidget) -> str:
+    """Return the error shown for a field (or the general line for others), '' when none."""
+    label = labels.get(name, general)
+    return label.text() if label.isVisibleTo(owner) else ""
+
+
 def show_error(label: QLabel, message: str | None) -> None:
     """Show a message in an error label, or hide it when there is none."""
     label.setText(message or "")
