@@ -159,14 +159,28 @@ def status_expression(today: date) -> Any:
 
 
 def _status_of(record: ClaimRecord, today: date) -> ClaimStatus:
-    outcome = CheckOutcome(record.latest_outcome) if record.latest_outcome else None
-    return status_on(
+    return _status(
         record.expires_on,
         record.remind_on,
+        record.renewable_until,
         record.soft_expiry,
-        outcome,
+        record.latest_outcome,
         today,
-        renewable_until=record.renewable_until,
+    )
+
+
+def _status(
+    expires_on: date | None,
+    remind_on: date | None,
+    renewable_until: date | None,
+    soft_expiry: bool,
+    latest_outcome: str | None,
+    today: date,
+) -> ClaimStatus:
+    """Return a status from a claim's stored columns, by the domain's own rule."""
+    outcome = CheckOutcome(latest_outcome) if latest_outcome else None
+    return status_on(
+        expires_on, remind_on, soft_expiry, outcome, today, renewable_until=renewable_until
     )
 
 
@@ -357,10 +371,10 @@ def expiring(session: Session, start: date, end: date, today: date) -> list[Expi
             ClaimRecord.rule_id,
             ClaimRecord.credential_id,
             ClaimRecord.lapse_from,
-            ClaimRecord.remind_from,
-            ClaimRecord.expired_from,
+            ClaimRecord.remind_on,
+            ClaimRecord.renewable_until,
             ClaimRecord.soft_expiry,
-            ClaimRecord.outcome_class,
+            ClaimRecord.latest_outcome,
             ClaimRecord.last_checked_on,
         )
         .join(C, C.id == ClaimRecord.candidate_id)
@@ -390,21 +404,8 @@ def expiring(session: Session, start: date, end: date, today: date) -> list[Expi
             credential_id=r[6],
             expires_on=r[7],
             soft_expiry=r[10],
-            status=_status_from_columns(r[8], r[7], r[9], r[11], today),
+            status=_status(r[7], r[8], r[9], r[10], r[11], today),
             last_checked_on=r[12],
         )
         for r in rows
     ]
-
-
-def _status_from_columns(
-    remind_from: date, lapse_from: date, expired_from: date, outcome: str, today: date
-) -> ClaimStatus:
-    """Return a status from the derived columns alone, as status_condition decides it."""
-    if outcome == "failed":
-        return ClaimStatus.VERIFICATION_FAILED
-    if lapse_from <= today:
-        return ClaimStatus.EXPIRED if expired_from <= today else ClaimStatus.RENEWAL_DUE
-    if outcome != "verified":
-        return ClaimStatus.UNVERIFIED
-    return ClaimStatus.EXPIRING if remind_from <= today else ClaimStatus.VERIFIED
