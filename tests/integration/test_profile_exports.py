@@ -165,3 +165,23 @@ def test_bad_branding_names_each_field(database, tmp_path) -> None:
     assert caught.value.errors["logo_path"].startswith("no file ")
     assert "300" in caught.value.errors["contact_line"]
     assert branding_service.load_branding(database) == Branding()  # nothing was stored
+
+
+def test_a_cancelled_folder_export_keeps_no_file_and_records_nothing(
+    database, two, tmp_path
+) -> None:
+    from workbench.services.progress import Cancelled, ProgressReporter
+
+    seen: list[int] = []
+    # Cancel once the first file is written (progress past the reading half).
+    reporter = ProgressReporter(
+        progress=lambda done, total: seen.append(done),
+        is_cancelled=lambda: bool(seen) and seen[-1] > len(two),
+    )
+    folder = tmp_path / "out"
+    with pytest.raises(Cancelled):
+        profiles.write_profile_folder(
+            database, list(two), folder, ProfileOptions(DAY), reporter=reporter
+        )
+    assert list(folder.glob("*.pdf")) == []
+    assert all(profiles.profile_exports(database, cid) == [] for cid in two)

@@ -20,6 +20,8 @@ from workbench.services.candidates import get_candidate, utc_now
 from workbench.services.catalogue import certification_rules, consultant_name
 from workbench.services.claims import candidate_claims
 from workbench.services.files import write_atomically
+from workbench.services.parallel import ordered_results
+from workbench.services.progress import NO_PROGRESS, Cancelled, ProgressReporter
 from workbench.store.engine import Database
 from workbench.store.models import ProfileExportRecord
 
@@ -109,25 +111,48 @@ def write_profile(
     return written
 
 
+# Below this many profiles, starting worker processes costs more than a second core saves.
+PARALLEL_FROM = 8
+
+
 def write_profile_folder(
     database: Database,
     candidate_ids: Sequence[int],
     folder: Path,
     options: ProfileOptions,
     branding: Branding | None = None,
+    *,
+    reporter: ProgressReporter = NO_PROGRESS,
 ) -> list[WrittenProfile]:
-    """Write one PDF per candidate into folder (created if needed), record each; return them."""
+    """Write one PDF per candidate into folder (created if needed), record each; return them.
+
+    Renders on both cores from PARALLEL_FROM profiles up. A Cancel removes the files this
+    call wrote and records none; any other failure keeps and records those already written.
+    """
     from workbench.pdf.render import render_profile
 
     documents = profile_documents(database, candidate_ids, options)
+    steps = 2 * len(documents)
+    reporter.report(len(documents), steps)
     _make_folder(folder)
     chosen = branding or load_branding(database)
     written: list[WrittenProfile] = []
+    results = ordered_results(
+        render_profile,
+        [(document, options, chosen) for document in documents],
+        parallel=len(documents) >= PARALLEL_FROM,
+    )
     try:
-        for document in documents:
-            data = render_profile(document, options, chosen)
+        for done, (document, data) in enumerate(zip(documents, results, strict=True), 1):
             written.append(_write(folder / file_name(document), data, [document]))
+            reporter.report(len(documents) + done, steps)
+    except Cancelled:
+        for item in written:
+            item.path.unlink(missing_ok=True)
+        written = []
+        raise
     finally:
+        results.close()  # stops the worker processes at once
         # Files already written were sent out of the app's hands: record them even when a
         # later one failed, so the history never misses a file that exists.
         if written:
@@ -141,14 +166,21 @@ def write_combined_profiles(
     path: Path,
     options: ProfileOptions,
     branding: Branding | None = None,
+    *,
+    reporter: ProgressReporter = NO_PROGRESS,
 ) -> WrittenProfile:
-    """Write several profiles as one PDF, each on new pages; record each candidate's export."""
+    """Write several profiles as one PDF, each on new pages; record each candidate's export.
+
+    A Cancel before the file is written leaves no file at all.
+    """
     from workbench.pdf.render import render_profiles
 
     documents = profile_documents(database, candidate_ids, options)
     data = render_profiles(documents, options, branding or load_branding(database))
+    reporter.report(1, 2)  # the last chance to cancel before the file exists
     written = _write(path, data, documents)
     record_exports(database, [written], options)
+    reporter.report(2, 2)
     return written
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import WorkbenchError
-from workbench.pdf.profile_document import Branding, ProfileDocument, ProfileOptions
+from workbench.pdf.profile_document import Branding, ProfileOptions
 from workbench.services.branding import load_branding, load_page_size
-from workbench.services.files import write_atomically
-from workbench.services.parallel import ordered_results
-from workbench.services.profiles import WrittenProfile, file_name, profile_document, record_exports
-from workbench.services.progress import Cancelled, ProgressReporter
+from workbench.services.profiles import write_combined_profiles, write_profile_folder
+from workbench.services.progress import ProgressReporter
 from workbench.store.engine import Database
 from workbench.ui.errors import show_error
 from workbench.ui.profile_preview import ProfileOptionsBox, ProfilePreviewDialog
@@ -34,9 +31,6 @@ from workbench.ui.tasks import LongTask
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
-
-# Below this many profiles, starting worker processes costs more than a second core saves.
-PARALLEL_FROM = 8
 
 
 @dataclass(frozen=True)
@@ -46,12 +40,6 @@ class ExportedProfiles:
     count: int
     where: Path
     files: tuple[tuple[Path, str], ...]
-
-
-def _write(path: Path, data: bytes) -> tuple[Path, str]:
-    """Write bytes atomically and return the path with their SHA-256."""
-    write_atomically(path, lambda handle: handle.write(data))
-    return path, hashlib.sha256(data).hexdigest()
 
 
 def export_profiles(
@@ -71,73 +59,12 @@ def export_profiles(
     ids = list(dict.fromkeys(candidate_ids))
     if not ids:
         raise WorkbenchError("no candidates to export")
-    steps = 2 * len(ids)
-    documents = []
-    for done, candidate_id in enumerate(ids, 1):
-        documents.append(profile_document(database, candidate_id, options))
-        reporter.report(done, steps)
     if combined:
-        from workbench.pdf.render import render_profiles
-
-        if target.is_dir():
-            raise WorkbenchError(f"{target} is a folder; give a file name ending in .pdf")
-        data = render_profiles(documents, options, branding)
-        reporter.report(steps - 1, steps)  # the last chance to cancel before the file exists
-        written = _write(target, data)
-        reporter.report(steps, steps)
-        _record(database, [(target, written[1], documents)], options)
-        return ExportedProfiles(len(documents), target, (written,))
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WorkbenchError(f"cannot create the folder {target}: {exc.strerror or exc}") from None
-    from workbench.pdf.render import render_profile  # Qt-free, so workers import no Qt
-
-    files: list[tuple[Path, str]] = []
-    results = ordered_results(
-        render_profile,
-        [(document, options, branding) for document in documents],
-        parallel=len(documents) >= PARALLEL_FROM,
-    )
-    try:
-        for done, (document, data) in enumerate(zip(documents, results, strict=True), 1):
-            files.append(_write(target / file_name(document), data))
-            reporter.report(len(documents) + done, steps)
-    except Cancelled:
-        for path, _digest in files:
-            path.unlink(missing_ok=True)
-        raise
-    finally:
-        results.close()  # stops the worker processes at once
-    _record(
-        database,
-        [
-            (path, digest, [document])
-            for (path, digest), document in zip(files, documents, strict=False)
-        ],
-        options,
-    )
-    return ExportedProfiles(len(files), target, tuple(files))
-
-
-def _record(
-    database: Database,
-    files: Sequence[tuple[Path, str, Sequence[ProfileDocument]]],
-    options: ProfileOptions,
-) -> None:
-    """Record in each candidate's history the file their profile went into, once all exist."""
-    record_exports(
-        database,
-        [
-            WrittenProfile(
-                path,
-                digest,
-                tuple(d.reference for d in documents),
-                tuple(d.candidate_id for d in documents),
-            )
-            for path, digest, documents in files
-        ],
-        options,
+        one = write_combined_profiles(database, ids, target, options, branding, reporter=reporter)
+        return ExportedProfiles(len(one.candidate_ids), target, ((one.path, one.sha256),))
+    written = write_profile_folder(database, ids, target, options, branding, reporter=reporter)
+    return ExportedProfiles(
+        len(written), target, tuple((item.path, item.sha256) for item in written)
     )
 
 
