@@ -106,7 +106,7 @@ def write_profile(
 ) -> WrittenProfile:
     """Write one candidate's profile to path (atomically), record the export, return its hash."""
     document, data = profile_pdf(database, candidate_id, options, branding)
-    written = _write(path, data, [document])
+    written = write_rendered(path, data, [document])
     record_exports(database, [written], options)
     return written
 
@@ -144,7 +144,7 @@ def write_profile_folder(
     )
     try:
         for done, (document, data) in enumerate(zip(documents, results, strict=True), 1):
-            written.append(_write(folder / file_name(document), data, [document]))
+            written.append(write_rendered(folder / file_name(document), data, [document]))
             reporter.report(len(documents) + done, steps)
     except Cancelled:
         for item in written:
@@ -178,7 +178,7 @@ def write_combined_profiles(
     documents = profile_documents(database, candidate_ids, options)
     data = render_profiles(documents, options, branding or load_branding(database))
     reporter.report(1, 2)  # the last chance to cancel before the file exists
-    written = _write(path, data, documents)
+    written = write_rendered(path, data, documents)
     record_exports(database, [written], options)
     reporter.report(2, 2)
     return written
@@ -272,7 +272,7 @@ def _make_folder(folder: Path) -> None:
         raise WorkbenchError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
 
 
-def _write(path: Path, data: bytes, documents: Sequence[ProfileDocument]) -> WrittenProfile:
+def write_rendered(path: Path, data: bytes, documents: Sequence[ProfileDocument]) -> WrittenProfile:
     """Write bytes beside path and rename them over it, so a reader never sees half a PDF."""
     if path.is_dir():
         raise WorkbenchError(f"{path} is a folder; give a file name ending in .pdf")

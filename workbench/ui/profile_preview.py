@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -28,8 +26,7 @@ from workbench.domain.errors import WorkbenchError
 from workbench.pdf.profile_document import Branding, ProfileDocument, ProfileOptions
 from workbench.services.branding import load_branding, load_page_size
 from workbench.services.claims import today
-from workbench.services.files import write_atomically
-from workbench.services.profiles import WrittenProfile, file_name, profile_pdf, record_exports
+from workbench.services.profiles import file_name, profile_pdf, record_exports, write_rendered
 from workbench.store.engine import Database
 from workbench.ui.errors import show_error
 from workbench.ui.tasks import run_in_background
@@ -237,26 +234,18 @@ class ProfilePreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            if not target.parent.is_dir():
-                raise WorkbenchError(f"the folder {target.parent} does not exist")
-            write_atomically(target, lambda handle: _write_all(handle, data))
+            written = write_rendered(target, data, [profile])
         except WorkbenchError as exc:
             show_error(self, self.tr("Profile not saved"), exc)
             return
-        digest = hashlib.sha256(data).hexdigest()
-        written = WrittenProfile(target, digest, (profile.reference,), (profile.candidate_id,))
         try:
             # The candidate's history keeps what was sent: when, how, and the file's hash.
             record_exports(self.database, [written], options)
         except WorkbenchError as exc:
             show_error(self, self.tr("Saved, but not recorded"), exc)
+        digest = written.sha256
         self.status.setText(
             self.tr("Saved {name} · SHA-256 {digest}").format(name=target.name, digest=digest)
         )
         self.status.setToolTip(str(target))
         self.saved.emit(target)
-
-
-def _write_all(handle: Any, data: bytes) -> None:
-    """Write every byte to an open binary file."""
-    handle.write(data)
