@@ -72,7 +72,8 @@ def parse_method(text: str) -> CheckMethod:
     raise ValueError(f"unknown check method {text.strip()!r} (known: {known})")
 
 
-def _parse_labelled(text: str, labels: dict[Any, str], what: str) -> Any:
+def parse_labelled_key(text: str, labels: dict[Any, str], what: str) -> Any:
+    """Return the member named by its value or label (any case or punctuation); ValueError."""
     wanted = _key(text)
     for member, label in labels.items():
         if wanted in {_key(member.value), _key(label)}:
@@ -83,13 +84,13 @@ def _parse_labelled(text: str, labels: dict[Any, str], what: str) -> Any:
 
 def parse_outcome(text: str) -> CheckOutcome:
     """Return the outcome named by its value or label ('not found', 'mismatch'); ValueError."""
-    outcome: CheckOutcome = _parse_labelled(text, OUTCOME_LABELS, "outcome")
+    outcome: CheckOutcome = parse_labelled_key(text, OUTCOME_LABELS, "outcome")
     return outcome
 
 
 def parse_status(text: str) -> ClaimStatus:
     """Return the claim status named by its value or label ('renewal due'); raise ValueError."""
-    status: ClaimStatus = _parse_labelled(text, STATUS_LABELS, "certification status")
+    status: ClaimStatus = parse_labelled_key(text, STATUS_LABELS, "certification status")
     return status
 
 
@@ -198,6 +199,15 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """Why the agency vets a candidate without verifying one of their claims."""
+
+    reason: str
+    waived_by: str
+    waived_at: datetime
+
+
+@dataclass(frozen=True)
 class Claim:
     """A claimed certification with its derived status, warnings and check history."""
 
@@ -215,6 +225,7 @@ class Claim:
     version: int
     warnings: tuple[str, ...] = ()
     checks: tuple[Check, ...] = ()  # newest first
+    waiver: Waiver | None = None  # the vetted gate lets this claim through unverified
 
     @property
     def latest_check(self) -> Check | None:

@@ -32,3 +32,14 @@ class Interrupted(WorkbenchError):
 
 class DuplicateError(WorkbenchError):
     """Raise when a record would duplicate one that is already stored."""
+
+
+class GateRefused(WorkbenchError):
+    """Raise when a move to Vetted (or past it) finds the vetting incomplete."""
+
+    def __init__(self, stage: str, missing: list[str]) -> None:
+        self.stage = stage
+        self.missing = list(missing)
+        super().__init__(
+            f"cannot move to {stage} yet; missing: " + "; ".join(self.missing)
+        )

@@ -50,6 +50,7 @@ class SearchCriteria:
     certification: str = ""  # a catalogue code; empty: any certification
     certification_status: ClaimStatus | None = None  # with no code: any claim in this status
     status_on: date | None = None  # the day statuses are judged on; None: today
+    stage_ids: tuple[int, ...] = ()  # pipeline stages; empty: any stage
     sort: SortKey | None = None
     descending: bool = False
 
@@ -95,6 +96,9 @@ class CandidateRow:
     updated_at: datetime
     deleted: bool
     certifications: tuple[ClaimBadge, ...] = ()
+    stage_id: int | None = None
+    stage: str = ""  # the stage's name today
+    stage_since: datetime | None = None
 
     @property
     def full_name(self) -> str:

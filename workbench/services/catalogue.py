@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import fields, replace
 
 from sqlalchemy import bindparam, select, update
@@ -21,6 +20,8 @@ from workbench.domain.errors import (
     WorkbenchError,
 )
 from workbench.services.candidates import utc_now
+from workbench.services.history import CONSULTANT_NAME as CONSULTANT_NAME
+from workbench.services.history import actor
 from workbench.store.candidate_repository import table_of
 from workbench.store.claim_queries import derived_columns, rule_records, to_rule
 from workbench.store.engine import Database
@@ -31,7 +32,6 @@ from workbench.store.models import (
     PreferenceRecord,
 )
 
-CONSULTANT_NAME = "consultant_name"
 # The rule fields a claim's derived dates and status depend on.
 _DATE_FIELDS = (
     "validity_months",
@@ -192,10 +192,5 @@ def set_preference(database: Database, key: str, value: str) -> None:
 
 def consultant_name(database: Database) -> str:
     """Return the name checks are recorded under: the one set in Settings, else the login name."""
-    chosen = preference(database, CONSULTANT_NAME).strip()
-    if chosen:
-        return chosen
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
+    with database.read() as session:
+        return actor(session)

@@ -15,7 +15,7 @@ from workbench.domain.roles import Level, Specialisation
 from workbench.domain.search import CandidateRow, SearchCriteria, SortKey, Visibility
 from workbench.store import claim_queries
 from workbench.store.models import CandidateRecord as C
-from workbench.store.models import CandidateRoleRecord
+from workbench.store.models import CandidateRoleRecord, StageRecord
 from workbench.store.search_index import FTS_TABLE, RANK_SQL, count_matches, match_expression
 
 _FTS = table(FTS_TABLE, column("rowid"))
@@ -56,6 +56,8 @@ def _filters(criteria: SearchCriteria) -> list[ColumnElement[bool]]:
         )
     if criteria.country:
         conditions.append(C.country == country_name(criteria.country))
+    if criteria.stage_ids:
+        conditions.append(C.stage_id.in_(criteria.stage_ids))
     if criteria.certification or criteria.certification_status is not None:
         holders_query = claim_queries.holders_of(
             criteria.certification or None,
@@ -142,6 +144,8 @@ _ROW_COLUMNS = (
     C.currency,
     C.updated_at,
     C.deleted_at,
+    C.stage_id,
+    C.stage_since,
 )
 
 
@@ -151,6 +155,7 @@ def candidate_rows(
     """Return the list rows for the given ids, in the order of ids (missing ids skipped)."""
     found: dict[int, CandidateRow] = {}
     badges = claim_queries.badges(session, ids, status_on or date.today())
+    stage_names = dict(session.execute(select(StageRecord.id, StageRecord.name)).all())
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         for r in session.execute(select(*_ROW_COLUMNS).where(C.id.in_(chunk))):
@@ -171,6 +176,9 @@ def candidate_rows(
                 updated_at=r.updated_at,
                 deleted=r.deleted_at is not None,
                 certifications=tuple(badges.get(r.id, ())),
+                stage_id=r.stage_id,
+                stage=stage_names.get(r.stage_id, ""),
+                stage_since=r.stage_since,
             )
     return [found[i] for i in ids if i in found]
 

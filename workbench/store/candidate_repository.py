@@ -198,7 +198,14 @@ def insert_many(session: Session, drafts: Sequence[CandidateDraft], now: datetim
     if not drafts:
         return []
     rows = [
-        {**_scalar_columns(d), "created_at": now, "updated_at": now, "version": 1} for d in drafts
+        {
+            **_scalar_columns(d),
+            "created_at": now,
+            "updated_at": now,
+            "stage_since": now,
+            "version": 1,
+        }
+        for d in drafts
     ]
     table = table_of(CandidateRecord)
     connection = session.connection()

@@ -26,6 +26,7 @@ from workbench.domain.claims import (
     ClaimBadge,
     Evidence,
     ExpiringClaim,
+    Waiver,
 )
 from workbench.store.models import (
     FOREVER,
@@ -158,7 +159,8 @@ def status_expression(today: date) -> Any:
     )
 
 
-def _status_of(record: ClaimRecord, today: date) -> ClaimStatus:
+def status_of(record: ClaimRecord, today: date) -> ClaimStatus:
+    """Return a claim row's status on a day."""
     return _status(
         record.expires_on,
         record.remind_on,
@@ -310,11 +312,16 @@ def to_claim(
         earned_on=record.earned_on,
         printed_expiry=record.printed_expiry,
         expires_on=record.expires_on,
-        status=_status_of(record, today),
+        status=status_of(record, today),
         last_checked_on=record.last_checked_on,
         version=record.version,
         warnings=tuple(warnings),
         checks=tuple(checks),
+        waiver=(
+            Waiver(record.waiver_reason, record.waived_by, record.waived_at)
+            if record.waiver_reason and record.waived_at is not None
+            else None
+        ),
     )
 
 

@@ -72,6 +72,11 @@ class CandidateRecord(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Stage 1 is Sourced, seeded by schema 0009 and never removed (its role is needed). No
+    # foreign key: SQLite would rebuild this large table to add one; removing a stage that
+    # still holds candidates is refused in code instead.
+    stage_id: Mapped[int] = mapped_column(Integer, server_default="1")
+    stage_since: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     roles: Mapped[list[CandidateRoleRecord]] = relationship(
@@ -114,6 +119,8 @@ class CandidateRecord(Base):
         Index("ix_candidates_live_level_name", "deleted_at", "level", "name_key"),
         Index("ix_candidates_live_country_name", "deleted_at", "country", "name_key"),
         Index("ix_candidates_city_name", "city", "name_key"),
+        # The board's columns and `search --stage`: live candidates of one stage by name.
+        Index("ix_candidates_live_stage_name", "deleted_at", "stage_id", "name_key"),
         {"sqlite_autoincrement": True},
     )
 
@@ -236,6 +243,10 @@ class ClaimRecord(Base):
     remind_from: Mapped[date] = mapped_column(Date, server_default=FOREVER_TEXT)
     expired_from: Mapped[date] = mapped_column(Date, server_default=FOREVER_TEXT)
     last_checked_on: Mapped[date | None] = mapped_column(Date)
+    # The vetted gate lets a waived claim through unverified; empty reason: not waived.
+    waiver_reason: Mapped[str] = mapped_column(Text, server_default="")
+    waived_by: Mapped[str] = mapped_column(String(200), server_default="")
+    waived_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -343,3 +354,134 @@ class ProfileExportRecord(Base):
     reference: Mapped[str] = mapped_column(String(40))
     file_name: Mapped[str] = mapped_column(String(300))
     combined: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StageRecord(Base):
+    """One pipeline stage; consultants rename, add and reorder them in Settings."""
+
+    __tablename__ = "stages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    position: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str | None] = mapped_column(String(20), unique=True)
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+
+class StageMoveRecord(Base):
+    """One move through the pipeline; append-only (a trigger refuses updates)."""
+
+    __tablename__ = "stage_moves"
+    __table_args__ = (Index("ix_stage_moves_candidate_when", "candidate_id", "moved_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    from_stage_id: Mapped[int | None] = mapped_column(Integer)
+    to_stage_id: Mapped[int] = mapped_column(Integer)
+    # Names as they were: a stage renamed later must not rewrite the timeline.
+    from_name: Mapped[str] = mapped_column(String(60), default="")
+    to_name: Mapped[str] = mapped_column(String(60))
+    moved_at: Mapped[datetime] = mapped_column(DateTime)
+    moved_by: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    missing: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class ScorecardRecord(Base):
+    """A candidate's vetting scorecard: one per candidate, edited in place, audited."""
+
+    __tablename__ = "scorecards"
+
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    # {criterion: {"score": 1-5 or null, "comment": text}}
+    ratings: Mapped[dict[str, dict[str, object]]] = mapped_column(JSON, default=dict)
+    methodologies: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tools: Mapped[list[str]] = mapped_column(JSON, default=list)
+    average: Mapped[float | None] = mapped_column(Float)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class InterviewNoteRecord(Base):
+    """A dated note from an interview."""
+
+    __tablename__ = "interview_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    held_on: Mapped[date] = mapped_column(Date)
+    interviewer: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class ReferenceCheckRecord(Base):
+    """A reference taken from someone who worked with the candidate."""
+
+    __tablename__ = "reference_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    referee: Mapped[str] = mapped_column(String(200))
+    relationship: Mapped[str] = mapped_column(String(200), default="")
+    company: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    checked_on: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    checked_by: Mapped[str] = mapped_column(String(200), default="")
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class HistoryRecord(Base):
+    """One entry of the audit trail; triggers refuse updates, and deletes but for a purge.
+
+    No foreign key to candidates on purpose: the trail outlives a candidate's rows, and a
+    purge leaves one anonymous stub behind.
+    """
+
+    __tablename__ = "history"
+    __table_args__ = (
+        Index("ix_history_candidate_id", "candidate_id", "id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(200), default="")
+    candidate_id: Mapped[int | None] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str] = mapped_column(String(60), default="")
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class PurgedCandidateRecord(Base):
+    """A candidate whose personal data was purged: the one case history rows may go."""
+
+    __tablename__ = "purged_candidates"
+
+    candidate_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    purged_at: Mapped[datetime] = mapped_column(DateTime)
