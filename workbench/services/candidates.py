@@ -27,6 +27,9 @@ from workbench.domain.errors import (
     NotFoundError,
     WorkbenchError,
 )
+from workbench.domain.history import Action, Change, Entity, candidate_fields, field_changes
+from workbench.services import history
+from workbench.store import history_store
 from workbench.store.candidate_repository import (
     apply_draft,
     existing_emails,
@@ -61,11 +64,25 @@ def add_candidate(database: Database, draft: CandidateDraft) -> Candidate:
             holder = existing_emails(session, [email_key(clean.email)]).get(email_key(clean.email))
             if holder:
                 raise _email_taken_error(clean.email, holder)
-            record = CandidateRecord(created_at=now, updated_at=now)
+            record = CandidateRecord(created_at=now, updated_at=now, stage_since=now)
             apply_draft(record, clean)
             session.add(record)
             session.flush()
             reindex(session, [(record.id, clean)])
+            history.record(
+                session,
+                [
+                    Change(
+                        record.id,
+                        Entity.CANDIDATE,
+                        record.id,
+                        Action.CREATED,
+                        field_changes({}, candidate_fields(clean)),
+                        clean.full_name,
+                    )
+                ],
+                now,
+            )
             return to_candidate(record)
     except IntegrityError:
         raise DuplicateError(f"the email {clean.email} is already stored") from None
@@ -96,12 +113,29 @@ def update_candidate(
                 holder = existing_emails(session, [key]).get(key)
                 if holder and holder[0] != candidate_id:
                     raise _email_taken_error(clean.email, holder)
+            before = candidate_fields(to_candidate(record).draft)
             apply_draft(record, clean)
             record.updated_at = utc_now()
             # Every save is a new version, even one that changes only children or nothing.
             flag_modified(record, "updated_at")
             session.flush()
             reindex(session, [(record.id, clean)])
+            changes = field_changes(before, candidate_fields(clean))
+            if changes:
+                history.record(
+                    session,
+                    [
+                        Change(
+                            record.id,
+                            Entity.CANDIDATE,
+                            record.id,
+                            Action.CHANGED,
+                            changes,
+                            clean.full_name,
+                        )
+                    ],
+                    record.updated_at,
+                )
             return to_candidate(record)
     except StaleDataError:
         raise ConflictError(
@@ -158,13 +192,20 @@ def _set_deleted(database: Database, ids: Sequence[int], deleted: bool) -> int:
             if deleted
             else CandidateRecord.deleted_at.isnot(None)
         )
-        changed = 0
+        changed: list[int] = []
         wanted = list(ids)
         # In chunks: SQLite builds elsewhere allow only 32,766 variables a statement.
         for start in range(0, len(wanted), 900):
-            result = session.execute(
+            chunk = list(
+                session.scalars(
+                    select(CandidateRecord.id).where(
+                        CandidateRecord.id.in_(wanted[start : start + 900]), condition
+                    )
+                )
+            )
+            session.execute(
                 update(CandidateRecord)
-                .where(CandidateRecord.id.in_(wanted[start : start + 900]), condition)
+                .where(CandidateRecord.id.in_(chunk))
                 .values(
                     deleted_at=now if deleted else None,
                     updated_at=now,
@@ -172,8 +213,12 @@ def _set_deleted(database: Database, ids: Sequence[int], deleted: bool) -> int:
                 )
                 .execution_options(synchronize_session=False)
             )
-            changed += int(result.rowcount or 0)  # type: ignore[attr-defined]
-        return changed
+            changed.extend(chunk)
+        action = Action.DELETED if deleted else Action.RESTORED
+        history.record(
+            session, (Change(cid, Entity.CANDIDATE, cid, action) for cid in changed), now
+        )
+        return len(changed)
 
 
 def delete_candidates(database: Database, ids: Sequence[int]) -> int:
@@ -216,6 +261,7 @@ def _purge_rows(
         for start in range(0, len(doomed), 900):
             evidence.extend(evidence_of(session, doomed[start : start + 900]))
         remove_from_index(session, doomed)
+        history_store.purge(session, doomed, history.actor(session), utc_now())
         for start in range(0, len(doomed), 900):
             chunk = doomed[start : start + 900]
             session.execute(table_of(CandidateRecord).delete().where(CandidateRecord.id.in_(chunk)))

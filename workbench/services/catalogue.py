@@ -19,9 +19,11 @@ from workbench.domain.errors import (
     NotFoundError,
     WorkbenchError,
 )
+from workbench.domain.history import Action, Change, Entity, field_changes
 from workbench.services.candidates import utc_now
 from workbench.services.history import CONSULTANT_NAME as CONSULTANT_NAME
 from workbench.services.history import actor
+from workbench.services.history import record as record_history
 from workbench.store.candidate_repository import table_of
 from workbench.store.claim_queries import derived_columns, rule_records, to_rule
 from workbench.store.engine import Database
@@ -93,6 +95,21 @@ def add_certification(database: Database, rule: CertificationRule, by: str) -> C
                 changed_by=by,
             )
         )
+        record_history(
+            session,
+            [
+                Change(
+                    None,
+                    Entity.SETTINGS,
+                    record.id,
+                    Action.CREATED,
+                    (),
+                    f"certification {clean.code}",
+                )
+            ],
+            now,
+            by,
+        )
         return to_rule(record)
 
 
@@ -134,10 +151,31 @@ def change_certification(
                 changed_by=by,
             )
         )
+        record_history(
+            session,
+            [
+                Change(
+                    None,
+                    Entity.SETTINGS,
+                    record.id,
+                    Action.CHANGED,
+                    field_changes(_without_revision(current), _without_revision(clean)),
+                    f"certification {code}, revision {revision}",
+                )
+            ],
+            record.updated_at,
+            by,
+        )
         if any(getattr(clean, name) != getattr(current, name) for name in _DATE_FIELDS):
             # Rewriting 50,000 PMP claims takes seconds: only when their dates change.
             _rederive_claims(session, record.id, clean)
         return to_rule(record)
+
+
+def _without_revision(rule: CertificationRule) -> dict[str, object]:
+    data = rule_to_dict(rule)
+    data.pop("revision", None)
+    return data
 
 
 def _rederive_claims(session: Session, rule_id: int, rule: CertificationRule) -> None:

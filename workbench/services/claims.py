@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -22,6 +22,7 @@ from workbench.domain.certifications import (
     prerequisite_warning,
 )
 from workbench.domain.claims import (
+    OUTCOME_LABELS,
     Check,
     CheckDraft,
     Claim,
@@ -32,6 +33,8 @@ from workbench.domain.claims import (
     validate_claim,
 )
 from workbench.domain.errors import ConflictError, DuplicateError, NotFoundError, WorkbenchError
+from workbench.domain.history import Action, Change, Entity, field_changes
+from workbench.services import history
 from workbench.services.candidates import utc_now
 from workbench.services.catalogue import resolve_certification
 from workbench.store import claim_queries
@@ -103,11 +106,51 @@ def add_claim(
             _apply(record, clean, rule)
             session.add(record)
             session.flush()
+            _record_claim_change(session, record, rule, Action.CREATED, {}, now)
             return claim_queries.to_claim(record, rule, day)
     except IntegrityError:
         raise DuplicateError(
             f"this candidate already claims {rule.code}; edit that claim instead"
         ) from None
+
+
+def _claim_fields(record: ClaimRecord) -> dict[str, object]:
+    return {
+        "Credential id": record.credential_id,
+        "Secondary id": record.secondary_id,
+        "Earned on": record.earned_on,
+        "Printed expiry": record.printed_expiry,
+    }
+
+
+def _check_fields(check: Check) -> dict[str, object]:
+    return {
+        "Outcome": OUTCOME_LABELS[check.outcome],
+        "Method": check.method.label,
+        "Checked on": check.checked_on,
+        "Checked by": check.checked_by,
+        "Reference": check.reference,
+        "Note": check.note,
+        "Evidence": [item.filename for item in check.evidence],
+    }
+
+
+def _record_claim_change(
+    session: Session,
+    record: ClaimRecord,
+    rule: CertificationRule,
+    action: Action,
+    before: dict[str, object],
+    at: datetime,
+) -> None:
+    after = {} if action is Action.REMOVED else _claim_fields(record)
+    changes = field_changes(before, after)
+    if changes or action is not Action.CHANGED:
+        history.record(
+            session,
+            [Change(record.candidate_id, Entity.CLAIM, record.id, action, changes, rule.code)],
+            at,
+        )
 
 
 def _apply(record: ClaimRecord, draft: ClaimDraft, rule: CertificationRule) -> None:
@@ -133,8 +176,10 @@ def update_claim(
                     f"the {rule.code} claim was changed by someone else after you opened it; "
                     "reload to see their changes"
                 )
+            before = _claim_fields(record)
             _apply(record, clean, rule)
             session.flush()
+            _record_claim_change(session, record, rule, Action.CHANGED, before, utc_now())
             # Edited details are no longer the ones a check confirmed: the status follows.
             claim_queries.refresh_outcome(session, record, rule)
             record.updated_at = utc_now()
@@ -156,6 +201,9 @@ def remove_claim(database: Database, claim_id: int) -> None:
                 f"the {rule.code} claim has {checks} check(s) on record and stays in the "
                 "history; record a new check instead"
             )
+        _record_claim_change(
+            session, record, rule, Action.REMOVED, _claim_fields(record), utc_now()
+        )
         session.delete(record)
 
 
@@ -222,8 +270,23 @@ def record_check(
             claim_queries.refresh_outcome(session, record, rule)
             record.updated_at = utc_now()
             session.flush()
-            history = claim_queries.checks_of(session, [record.id])[record.id]
-            return next(c for c in history if c.id == check.id)
+            checks = claim_queries.checks_of(session, [record.id])[record.id]
+            recorded = next(c for c in checks if c.id == check.id)
+            history.record(
+                session,
+                [
+                    Change(
+                        record.candidate_id,
+                        Entity.CHECK,
+                        check.id,
+                        Action.CREATED,
+                        field_changes({}, _check_fields(recorded)),
+                        rule.code,
+                    )
+                ],
+                check.recorded_at,
+            )
+            return recorded
     except BaseException:
         if store is not None:
             _discard_unreferenced(database, store, stored)

@@ -14,7 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.history import Action, Change, Entity, field_changes
 from workbench.pdf.profile_document import Branding, ProfileDocument, ProfileOptions, build_profile
+from workbench.services import history
 from workbench.services.branding import load_branding
 from workbench.services.candidates import get_candidate, utc_now
 from workbench.services.catalogue import certification_rules, consultant_name
@@ -196,6 +198,17 @@ def export_options(options: ProfileOptions) -> dict[str, Any]:
     }
 
 
+def _export_fields(record: ProfileExportRecord) -> dict[str, object]:
+    options = record.options
+    return {
+        "File": record.file_name,
+        "SHA-256": record.sha256,
+        "Blind": bool(options.get("blind")),
+        "Salary shown": bool(options.get("show_salary")),
+        "Combined file": record.combined,
+    }
+
+
 def record_exports(
     database: Database, written: Sequence[WrittenProfile], options: ProfileOptions
 ) -> None:
@@ -217,7 +230,7 @@ def record_exports(
         by = consultant_name(database)
         now = utc_now()
         with database.write() as session:
-            session.add_all(
+            records = [
                 ProfileExportRecord(
                     candidate_id=candidate_id,
                     exported_at=now,
@@ -229,6 +242,24 @@ def record_exports(
                     combined=len(item.candidate_ids) > 1,
                 )
                 for candidate_id, reference, item in rows
+            ]
+            session.add_all(records)
+            session.flush()
+            history.record(
+                session,
+                (
+                    Change(
+                        record.candidate_id,
+                        Entity.EXPORT,
+                        record.id,
+                        Action.CREATED,
+                        field_changes({}, _export_fields(record)),
+                        record.reference,
+                    )
+                    for record in records
+                ),
+                now,
+                by,
             )
     except (SQLAlchemyError, WorkbenchError) as exc:
         files = ", ".join(str(item.path) for item in written)
