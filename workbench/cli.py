@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from workbench import cli_certifications, cli_profiles
+from workbench import cli_certifications, cli_profiles, cli_vetting
 from workbench.cli_certifications import badges_text, certification_status, resolve_code
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import parse_level, parse_specialisation
@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="...in this status (verified, expiring, renewal-due, expired, unverified, "
         "verification-failed); alone: any certification in it",
     )
+    search.add_argument(
+        "--stage",
+        action="append",
+        default=[],
+        metavar="STAGE",
+        help="in this pipeline stage (Sourced, Vetted, ...); repeatable",
+    )
     search.add_argument("--deleted", action="store_true", help="search deleted candidates")
     search.add_argument("--limit", type=_count, default=20, metavar="N")
     search.add_argument("--json", action="store_true")
@@ -94,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--yes", action="store_true", help="confirm")
     cli_certifications.add_parsers(commands, _OneLineParser)
     cli_profiles.add_parsers(commands, _OneLineParser)
+    cli_vetting.add_parsers(commands, _OneLineParser)
     return parser
 
 
@@ -200,6 +208,7 @@ def _row_to_dict(row: CandidateRow, certifications: list[dict[str, Any]]) -> dic
         "country": row.country,
         "available_from": row.available_from.isoformat() if row.available_from else None,
         "deleted": row.deleted,
+        "stage": row.stage,
         "certifications": certifications,
     }
 
@@ -222,6 +231,7 @@ def _cmd_search(database: Database, args: argparse.Namespace) -> int:
         visibility=Visibility.DELETED if args.deleted else Visibility.ACTIVE,
         certification=resolve_code(database, args.cert).code if args.cert.strip() else "",
         certification_status=args.cert_status,
+        stage_ids=cli_vetting.stage_ids(database, args.stage),
     )
     rows = search_rows(database, criteria, args.limit)
     if args.json:
@@ -246,18 +256,33 @@ def _cmd_search(database: Database, args: argparse.Namespace) -> int:
 def _cmd_show(database: Database, args: argparse.Namespace) -> int:
     from workbench.services.candidates import find_candidate
     from workbench.services.exporting import CERTIFICATIONS, candidate_to_dict, certifications_of
+    from workbench.services.pipeline import stages
     from workbench.services.profiles import profile_exports
+    from workbench.services.vetting import vetting
 
     candidate = find_candidate(database, args.candidate)
     data = candidate_to_dict(candidate)
     held = certifications_of(database, [candidate.id]).get(candidate.id, [])
     sent = profile_exports(database, candidate.id)
+    vetted = vetting(database, candidate.id)
+    since = vetted.stage_since
     if args.json:
-        _emit_json({**data, CERTIFICATIONS: held, "profile_exports": [_sent(e) for e in sent]})
+        _emit_json(
+            {
+                **data,
+                "stage": vetted.stage.name,
+                "stage_since": since.isoformat() if since else None,
+                "vetting_gaps": list(vetted.gaps),
+                CERTIFICATIONS: held,
+                "profile_exports": [_sent(e) for e in sent],
+            }
+        )
         return 0
     for key, value in data.items():
         shown = "; ".join(value) if isinstance(value, list) else value
         print(f"{key:>20}: {'' if shown is None else shown}")
+    print(f"{'stage':>20}: {vetted.stage.name}" + (f" (since {since:%Y-%m-%d})" if since else ""))
+    print(f"{'vetting':>20}: {cli_vetting.gate_line(vetted, stages(database))}")
     d = candidate.draft
     for label, values in (
         ("work environments", d.work_environments),
@@ -347,6 +372,7 @@ _HANDLERS = {
     "purge": _cmd_purge,
     **cli_certifications.HANDLERS,
     **cli_profiles.HANDLERS,
+    **cli_vetting.HANDLERS,
 }
 
 

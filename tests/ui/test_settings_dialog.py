@@ -253,3 +253,171 @@ def test_agency_branding_is_edited_with_errors_under_the_fields(qtbot, database,
     reopened = _dialog(qtbot, database)
     again = reopened.branding_form
     assert again.agency_name.text() == "Acme Talent" and again.page_size.currentText() == "Letter"
+
+
+# --- the Pipeline tab ---------------------------------------------------------------------
+
+
+def _pipeline_dialog(qtbot, database) -> SettingsDialog:
+    """Open Settings; edits left unsaved are dropped at the end, not asked about."""
+    from workbench.services import pipeline
+
+    def discard(dialog: SettingsDialog) -> None:
+        dialog.stages_editor.set_stages(pipeline.stages(database), {})
+        dialog.name.setText(catalogue.consultant_name(database))
+
+    dialog = SettingsDialog(database)
+    qtbot.addWidget(dialog, before_close_func=discard)
+    return dialog
+
+
+def _stage_names(dialog: SettingsDialog) -> list[str]:
+    return [row.name for row in dialog.stages_editor.model.rows]
+
+
+def _choose_stage(dialog: SettingsDialog, name: str) -> None:
+    editor = dialog.stages_editor
+    editor.list.setCurrentIndex(editor.model.index(_stage_names(dialog).index(name)))
+
+
+def test_the_pipeline_tab_lists_stages_with_their_counts(qtbot, database, fill_candidates):
+    fill_candidates(database, 3)  # new candidates start in Sourced
+    dialog = _pipeline_dialog(qtbot, database)
+    assert dialog.tabs.tabText(dialog.pipeline_tab_index) == "Pipeline"
+    model = dialog.stages_editor.model
+    assert _stage_names(dialog)[:2] == ["Sourced", "Screening"]
+    assert model.data(model.index(0)) == "Sourced — 3 candidates"
+    assert model.data(model.index(1)) == "Screening — no candidates"
+    assert model.data(model.index(6)) == "Rejected — no candidates · exit"
+    assert model.data(model.index(1), Qt.ItemDataRole.EditRole) == "Screening"
+
+
+def test_renaming_reordering_and_adding_stages_is_saved(qtbot, database, monkeypatch):
+    from workbench.services import pipeline
+
+    monkeypatch.setattr("getpass.getuser", lambda: "zadams")
+    dialog = _pipeline_dialog(qtbot, database)
+    editor = dialog.stages_editor
+    model = editor.model
+    assert model.setData(model.index(1), "  Phone   screen ")  # as the inline editor does
+    _choose_stage(dialog, "Interview")
+    qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
+    assert _stage_names(dialog)[1:3] == ["Interview", "Phone screen"]
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)  # after Interview
+    row = _stage_names(dialog).index("New stage")
+    assert row == 2 and editor.list.currentIndex().row() == 2
+    model.setData(model.index(row), "Client shortlist")
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    model.setData(model.index(3), "On hold")
+    editor.exit_box.setChecked(True)
+    assert dialog.is_dirty
+    with qtbot.waitSignal(dialog.stagesChanged, timeout=1000):
+        assert dialog.save() is True
+    stored = pipeline.stages(database)
+    assert [s.name for s in stored][:6] == [
+        "Sourced",
+        "Interview",
+        "Client shortlist",
+        "On hold",
+        "Phone screen",
+        "Vetted",
+    ]
+    assert next(s for s in stored if s.name == "On hold").closed
+    assert not dialog.is_dirty and editor.errors.isHidden()
+    # The change is on the Settings history tab, as fields of one pipeline change.
+    history = dialog.settings_history
+    fields = [
+        history.model.data(history.model.index(r, 3)) for r in range(history.model.rowCount())
+    ]
+    assert {"Stage renamed", "Stage added", "Stage order"} <= set(fields)
+    assert _pipeline_dialog(qtbot, database).stages_editor.drafts() == editor.drafts()
+
+
+def test_a_stage_the_app_relies_on_cannot_be_removed(qtbot, database):
+    from workbench.services import pipeline
+
+    candidate = add_candidate(database, CandidateDraft("Ann", "Smith", "ann@example.com")).id
+    pipeline.move_stage(database, candidate, "Interview")
+    dialog = _pipeline_dialog(qtbot, database)
+    editor = dialog.stages_editor
+    _choose_stage(dialog, "Vetted")
+    assert not editor.remove_button.isEnabled()
+    assert "the app relies on it" in editor.remove_button.toolTip()
+    assert "Rename it instead" in editor.remove_button.toolTip()
+    assert not editor.exit_box.isEnabled()
+    editor.remove_stage()  # even when asked directly
+    assert "Vetted" in _stage_names(dialog)
+    _choose_stage(dialog, "Interview")  # no role, but holds Ann
+    assert not editor.remove_button.isEnabled()
+    assert "holds 1 candidate" in editor.remove_button.toolTip()
+    _choose_stage(dialog, "Screening")  # no role, holds nobody
+    assert editor.remove_button.isEnabled() and editor.exit_box.isEnabled()
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert "Screening" not in _stage_names(dialog)
+    assert dialog.save() is True
+    assert "Screening" not in [s.name for s in pipeline.stages(database)]
+
+
+def test_duplicate_names_are_shown_in_the_tab_and_nothing_is_saved(qtbot, database):
+    from workbench.services import pipeline
+
+    before = pipeline.stages(database)
+    dialog = _pipeline_dialog(qtbot, database)
+    dialog.name.setText("Zoe Adams")
+    editor = dialog.stages_editor
+    model = editor.model
+    model.setData(model.index(1), "sourced")
+    assert not editor.errors.isHidden()  # said while typing
+    dialog.tabs.setCurrentIndex(0)
+    assert dialog.save() is False
+    assert dialog.tabs.currentIndex() == dialog.pipeline_tab_index
+    assert "Stage 2 (sourced): 'sourced' is already the name of stage 1" in editor.errors.text()
+    assert model.data(model.index(1), Qt.ItemDataRole.ToolTipRole).startswith("'sourced'")
+    assert "Pipeline" in dialog.status.text()
+    assert pipeline.stages(database) == before
+    assert catalogue.preference(database, catalogue.CONSULTANT_NAME) == ""  # nothing half-saved
+    model.setData(model.index(1), "Screening")
+    assert editor.errors.isHidden()
+
+
+def test_a_refusal_from_the_database_is_shown_in_the_tab(qtbot, database):
+    from workbench.services import pipeline
+
+    dialog = _pipeline_dialog(qtbot, database)
+    editor = dialog.stages_editor
+    _choose_stage(dialog, "Screening")
+    editor.remove_stage()  # empty when the dialog opened...
+    # ...but a colleague added someone and moved them into it meanwhile.
+    candidate = add_candidate(database, CandidateDraft("Ann", "Smith", "ann@example.com")).id
+    pipeline.move_stage(database, candidate, "Screening")
+    assert dialog.save() is False
+    assert "Screening still holds 1 candidate" in editor.errors.text()
+    assert "Screening" in [s.name for s in pipeline.stages(database)]
+
+
+def test_the_stages_model_passes_qt_checks(qtbot, qtmodeltester, database):
+    dialog = _pipeline_dialog(qtbot, database)
+    model = dialog.stages_editor.model
+    qtmodeltester.check(model)
+    model.move(0, 1)
+    model.move(3, -1)
+    qtmodeltester.check(model)
+
+
+def test_a_stage_is_renamed_in_place_from_its_name(qtbot, database):
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = _pipeline_dialog(qtbot, database)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(dialog.pipeline_tab_index)
+    editor = dialog.stages_editor
+    _choose_stage(dialog, "Screening")
+    qtbot.mouseClick(editor.rename_button, Qt.MouseButton.LeftButton)
+    line = editor.list.findChild(QLineEdit)
+    assert line is not None and line.text() == "Screening"  # the name, not "— 0 candidates"
+    line.selectAll()
+    qtbot.keyClicks(line, "Phone screen")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    # The delegate commits on the next turn of the event loop.
+    qtbot.waitUntil(lambda: _stage_names(dialog)[1] == "Phone screen", timeout=1000)
+    assert editor.chosen.text() == "Phone screen — no candidates"

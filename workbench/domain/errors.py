@@ -40,6 +40,4 @@ class GateRefused(WorkbenchError):
     def __init__(self, stage: str, missing: list[str]) -> None:
         self.stage = stage
         self.missing = list(missing)
-        super().__init__(
-            f"cannot move to {stage} yet; missing: " + "; ".join(self.missing)
-        )
+        super().__init__(f"cannot move to {stage} yet; missing: " + "; ".join(self.missing))

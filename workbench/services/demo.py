@@ -1,4 +1,8 @@
-"""Sample IT Project Managers for demos and benchmarks: generate them, or add them to a store."""
+"""Sample IT Project Managers for demos and benchmarks: generate them, or add them to a store.
+
+Each comes with a past: certification claims and checks, a walk through the pipeline with
+its scorecard, interviews and references, and the history trail of all of it.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +19,11 @@ from workbench.services.claims import today
 from workbench.services.demo_claim_writer import SampleClaimWriter
 from workbench.services.demo_claims import BENCHMARK_MIX, DEMO_MIX, ClaimMix, ClaimPlan, SampleClaim
 from workbench.services.demo_generator import SOURCE, generate_drafts
+from workbench.services.demo_vetting import SampleVetting, VettingPlan
+from workbench.services.demo_vetting_writer import SampleVettingWriter
 from workbench.services.parallel import ordered_results
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
+from workbench.store import vetting_queries
 from workbench.store.candidate_repository import existing_emails, insert_many
 from workbench.store.engine import STATISTICS_AFTER_ROWS, Database
 from workbench.store.evidence import EvidenceStore, evidence_folder
@@ -38,22 +45,27 @@ __all__ = [
 ]
 
 
-# A generated candidate and the certifications they claim.
-_Sample = tuple[CandidateDraft, list[SampleClaim]]
+# A generated candidate, the certifications they claim, and their vetting.
+_Sample = tuple[CandidateDraft, list[SampleClaim], SampleVetting]
 
 
-def _validated_batch(size: int, plan: ClaimPlan, start_index: int) -> list[_Sample]:
-    """Return `size` generated candidates from start_index, validated, with their claims."""
+def _validated_batch(
+    size: int, plan: ClaimPlan, vetting: VettingPlan, start_index: int
+) -> list[_Sample]:
+    """Return `size` generated candidates from start_index, validated, with claims and vetting."""
     drafts = [
         validate_candidate(d) for d in generate_drafts(size, plan.seed, start_index=start_index)
     ]
-    return list(zip(drafts, plan.claims_of(drafts), strict=True))
+    claims = plan.claims_of(drafts)
+    return list(zip(drafts, claims, vetting.vetting_of(drafts, claims), strict=True))
 
 
-def _batches(count: int, plan: ClaimPlan, start_index: int) -> Generator[list[_Sample], None, None]:
+def _batches(
+    count: int, plan: ClaimPlan, vetting: VettingPlan, start_index: int
+) -> Generator[list[_Sample], None, None]:
     """Yield validated batches covering count candidates from start_index, in order."""
     specs = [
-        (min(BATCH_SIZE, count - done), plan, start_index + done)
+        (min(BATCH_SIZE, count - done), plan, vetting, start_index + done)
         for done in range(0, count, BATCH_SIZE)
     ]
     return ordered_results(_validated_batch, specs, parallel=count >= PARALLEL_FROM)
@@ -84,21 +96,26 @@ def add_demo_candidates(
         with database.write() as session:
             writer = SampleClaimWriter(session, now, evidence=files)
             plan = writer.plan(seed, on or today(), claims)
+            vetting = VettingPlan(
+                tuple(vetting_queries.all_stages(session)), plan.rules, seed, plan.today
+            )
+            vetting_writer = SampleVettingWriter(session)
             # Generated addresses carry their index, and each earlier run's indexes stay below
             # the ids it got: numbering from the highest id avoids them. _insert_new skips the
             # rest.
             start_index = int(session.scalar(select(func.max(CandidateRecord.id))) or 0)
             next_index = start_index + count
             reporter.report(0, count)
-            with closing(_batches(count, plan, start_index)) as batches:
+            with closing(_batches(count, plan, vetting, start_index)) as batches:
                 for samples in batches:
-                    added += _insert_new(session, samples, now, writer)
+                    added += _insert_new(session, samples, now, writer, vetting_writer)
                     # Raises Cancelled; leaving the write block then rolls everything back.
                     reporter.report(added, count)
             # Only hand-typed addresses that happen to look generated can clash: make up for them.
             while added < count:
                 size = min(BATCH_SIZE, count - added)
-                added += _insert_new(session, _validated_batch(size, plan, next_index), now, writer)
+                fresh = _validated_batch(size, plan, vetting, next_index)
+                added += _insert_new(session, fresh, now, writer, vetting_writer)
                 next_index += size
                 reporter.report(added, count)
     except BaseException:
@@ -111,11 +128,30 @@ def add_demo_candidates(
 
 
 def _insert_new(
-    session: Session, samples: list[_Sample], now: datetime, writer: SampleClaimWriter
+    session: Session,
+    samples: list[_Sample],
+    now: datetime,
+    writer: SampleClaimWriter,
+    vetting_writer: SampleVettingWriter,
 ) -> int:
-    """Insert the candidates whose email is not stored yet, with their claims; return how many."""
-    taken = existing_emails(session, [email_key(d.email) for d, _ in samples])
-    fresh = [(d, claims) for d, claims in samples if email_key(d.email) not in taken]
-    ids = insert_many(session, [d for d, _ in fresh], now)
-    writer.add([(cid, d, claims) for cid, (d, claims) in zip(ids, fresh, strict=True)])
+    """Insert the candidates whose email is not stored yet, with their past; return how many."""
+    taken = existing_emails(session, [email_key(d.email) for d, _, _ in samples])
+    fresh = [sample for sample in samples if email_key(sample[0].email) not in taken]
+    ids = insert_many(session, [d for d, _, _ in fresh], now)
+    writer.add(
+        [(cid, d, claims) for cid, (d, claims, _) in zip(ids, fresh, strict=True)],
+        created={
+            (cid, code): at
+            for cid, (_, _, v) in zip(ids, fresh, strict=True)
+            for code, at in v.claims_entered
+        },
+        waivers={
+            (cid, waiver.code): waiver
+            for cid, (_, _, v) in zip(ids, fresh, strict=True)
+            for waiver in v.waivers
+        },
+    )
+    vetting_writer.add(
+        [(cid, d, v) for cid, (d, _, v) in zip(ids, fresh, strict=True)], writer.stored
+    )
     return len(fresh)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from workbench.services.demo_claims import (
     SampleCheck,
     SampleClaim,
 )
+from workbench.services.demo_vetting import SampleWaiver
 from workbench.store import claim_queries
 from workbench.store.candidate_repository import bulk_insert, table_of
 from workbench.store.evidence import EvidenceStore, StoredFile
@@ -34,6 +36,31 @@ EVIDENCE_PER_RUN = 6
 _Printout = tuple[int, CandidateDraft, CertificationRule, SampleClaim, SampleCheck]
 
 
+@dataclass(frozen=True)
+class StoredClaim:
+    """A sample claim as stored: its id and its checks' ids, for the history to name."""
+
+    candidate_id: int
+    claim_id: int
+    claim: SampleClaim
+    check_ids: tuple[int, ...]
+
+
+def next_ids(session: Session, table: str, count: int) -> list[int]:
+    """Return the ids the next `count` rows of a table get (inside the write transaction)."""
+    last = (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0),"
+            f" coalesce((SELECT max(id) FROM {table}), 0))",
+            (table,),
+        )
+        .scalar()
+    )
+    first = int(last or 0) + 1
+    return list(range(first, first + count))
+
+
 class SampleClaimWriter:
     """Stores the sample claims of candidates just inserted, a batch at a time, in bulk."""
 
@@ -43,6 +70,7 @@ class SampleClaimWriter:
         """Read the catalogue once; claims use the rules as they stand (retired ones not)."""
         self.session, self.now, self.evidence = session, now, evidence
         self.stored_files: list[StoredFile] = []
+        self.stored: list[StoredClaim] = []  # the last batch's claims
         self._rules: dict[str, tuple[int, CertificationRule]] = {}
         for record in claim_queries.rule_records(session):
             rule = claim_queries.to_rule(record)
@@ -53,22 +81,47 @@ class SampleClaimWriter:
         """Return the plan that draws claims of this catalogue's certifications."""
         return ClaimPlan(tuple(rule for _, rule in self._rules.values()), seed, today, mix)
 
-    def add(self, candidates: Sequence[tuple[int, CandidateDraft, Sequence[SampleClaim]]]) -> int:
-        """Store the claims and checks of newly inserted candidates; return how many claims."""
+    def add(
+        self,
+        candidates: Sequence[tuple[int, CandidateDraft, Sequence[SampleClaim]]],
+        *,
+        created: Mapping[tuple[int, str], datetime] | None = None,
+        waivers: Mapping[tuple[int, str], SampleWaiver] | None = None,
+    ) -> int:
+        """Store the claims and checks of newly inserted candidates; return how many claims.
+
+        `created` gives when each claim was entered (else now), and `waivers` the reasons the
+        vetted gate passes a claim unverified, both by (candidate, code).
+        """
+        self.stored = []
         made = [(cid, draft, claim) for cid, draft, claims in candidates for claim in claims]
         if not made:
             return 0
+        when, waived = created or {}, waivers or {}
         bulk_insert(
-            self.session, table_of(ClaimRecord), [self._claim_row(cid, c) for cid, _, c in made]
+            self.session,
+            table_of(ClaimRecord),
+            [
+                self._claim_row(
+                    cid, c, when.get((cid, c.code), self.now), waived.get((cid, c.code))
+                )
+                for cid, _, c in made
+            ],
         )
         ids = self._claim_ids([cid for cid, _, _ in candidates])
+        check_ids = iter(
+            next_ids(self.session, "certification_checks", sum(len(c.checks) for *_, c in made))
+        )
         check_rows = []
         wanted_evidence: list[_Printout] = []
         for cid, draft, claim in made:
             rule_id, rule = self._rules[claim.code]
             claim_id = ids[(cid, rule_id)]
+            numbered = []
             for check in claim.checks:
-                check_rows.append(self._check_row(claim_id, rule, check))
+                numbered.append(next(check_ids))
+                check_rows.append({"id": numbered[-1], **self._check_row(claim_id, rule, check)})
+            self.stored.append(StoredClaim(cid, claim_id, claim, tuple(numbered)))
             latest = claim.checks[-1] if claim.checks else None
             if (
                 latest is not None
@@ -85,7 +138,13 @@ class SampleClaimWriter:
             self._attach_evidence(wanted_evidence)
         return len(made)
 
-    def _claim_row(self, candidate_id: int, claim: SampleClaim) -> dict[str, Any]:
+    def _claim_row(
+        self,
+        candidate_id: int,
+        claim: SampleClaim,
+        created: datetime,
+        waiver: SampleWaiver | None,
+    ) -> dict[str, Any]:
         rule_id, rule = self._rules[claim.code]
         latest = claim.checks[-1] if claim.checks else None
         outcome = latest.outcome.value if latest else None
@@ -99,8 +158,11 @@ class SampleClaimWriter:
             "printed_expiry": claim.printed_expiry,
             **claim_queries.derived_columns(rule, claim.earned_on, claim.printed_expiry, outcome),
             "last_checked_on": latest.checked_on if latest else None,
-            "created_at": self.now,
-            "updated_at": self.now,
+            "waiver_reason": waiver.reason if waiver else "",
+            "waived_by": waiver.by if waiver else "",
+            "waived_at": waiver.at if waiver else None,
+            "created_at": created,
+            "updated_at": created,
             "version": 1,
         }
 

@@ -27,12 +27,14 @@ from workbench.store.claim_queries import status_expression
 from workbench.store.engine import Database
 from workbench.store.models import CandidateRecord as C
 from workbench.store.models import CandidateRoleRecord, CertificationRuleRecord, ClaimRecord
+from workbench.store.models import StageRecord as S
 
 EXPORT_CHUNK = 1_000
 EXPORT_SUFFIXES = (".csv", ".json")
 LIST_COLUMNS = ("other_roles", "skills")
 # JSON only: the CSV columns are the import's, and a spreadsheet cell cannot hold a list of claims.
 CERTIFICATIONS = "certifications"
+STAGE = "stage"  # JSON only too: the pipeline stage's name
 
 _ROLE_ORDER = {role.value: index for index, role in enumerate(Specialisation)}
 _SELECTED = (
@@ -52,6 +54,7 @@ _SELECTED = (
     C.skills,
     C.summary,
     C.linkedin_url,
+    C.stage_id,
 )
 
 
@@ -104,6 +107,7 @@ def _exported_dicts(
     With `status_on`, each dict also carries the candidate's certifications with their
     status on that day (one more query a chunk).
     """
+    stages = _stage_names(session) if status_on else {}
     for start in range(0, len(ids), EXPORT_CHUNK):
         # Raises Cancelled: the half-written temporary file is removed, the target untouched.
         reporter.report(start, len(ids))
@@ -117,7 +121,13 @@ def _exported_dicts(
                 record = _row_to_dict(row, other_roles.get(candidate_id, []))
                 if status_on is not None:
                     record[CERTIFICATIONS] = claims.get(candidate_id, [])
+                    record[STAGE] = stages.get(row.stage_id, "")
                 yield record
+
+
+def _stage_names(session: Session) -> dict[int, str]:
+    """Return each stage's name by id."""
+    return {stage_id: name for stage_id, name in session.execute(select(S.id, S.name))}
 
 
 def _certifications(

@@ -19,7 +19,7 @@ def _tr(text: str) -> str:
 def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object], bool]]:
     """Return (attribute, text, shortcut, slot, on toolbar) for every action."""
     removals, transfers, screens = window.removals, window.transfers, window.certification_screens
-    profiles = window.profile_screens
+    profiles, pipeline = window.profile_screens, window.pipeline
     return [
         (
             "new_action",
@@ -38,6 +38,8 @@ def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object]
         ),
         ("restore_action", _tr("&Restore"), "Ctrl+Shift+R", removals.restore_selected, True),
         ("find_action", _tr("&Find…"), QKeySequence.StandardKey.Find, window.focus_search, True),
+        ("board_action", _tr("Pipeline &board"), "Ctrl+B", pipeline.toggle_board, True),
+        ("move_action", _tr("&Move to stage…"), "Ctrl+M", pipeline.move_selected, False),
         (
             "import_action",
             _tr("&Import spreadsheet…"),
@@ -77,16 +79,18 @@ def create_actions(window: MainWindow) -> None:
     window.table.addAction(window.delete_action)
     window.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     window.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    # Checked while the board fills the window; Ctrl+B again goes back to the list.
+    window.board_action.setCheckable(True)
 
     # Each menu's actions by attribute name; "|" is a separator.
     menus = (
         (_tr("&File"), "import_action export_action sample_action | settings_action | quit_action"),
         (
             _tr("&Candidate"),
-            "new_action save_action delete_action restore_action"
+            "new_action save_action delete_action restore_action | move_action"
             " | preview_action profiles_action | purge_action",
         ),
-        (_tr("&View"), "find_action"),
+        (_tr("&View"), "find_action | board_action"),
         (_tr("Ce&rtifications"), "expiring_action catalogue_action"),
     )
     for title, names in menus:

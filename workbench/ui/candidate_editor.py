@@ -1,4 +1,4 @@
-"""The candidate editor pane: profile, skills, history and education, validated as you type."""
+"""The candidate editor pane: profile, skills, work history, education, vetting, history."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ from workbench.ui.editor_sections import (
     show_error,
 )
 from workbench.ui.errors import show_error as show_error_box
+from workbench.ui.history_tab import HistoryTab
 from workbench.ui.profile_form import ProfileForm
+from workbench.ui.vetting_tab import VettingTab
 
 KEEP_DELAY_MS = 1500
 
@@ -41,6 +43,7 @@ class CandidateEditor(QWidget):
     dirtyChanged = Signal(bool)
     openRequested = Signal(int)  # a possible duplicate the user wants to look at
     certificationsChanged = Signal(int)  # candidate id: a claim or check was saved or removed
+    vettingChanged = Signal(int)  # candidate id: scorecard, interview, reference or stage changed
 
     def __init__(
         self,
@@ -99,13 +102,21 @@ class CandidateEditor(QWidget):
         self.tabs.addTab(self._scrolling(self.skills), self.tr("Skills"))
         self.history = HistorySection()
         self.history.changed.connect(self._mark_dirty)
-        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(self.history, self.tr("Work history"))
         self.education = EducationSection()
         self.education.changed.connect(self._mark_dirty)
         self.tabs.addTab(self.education, self.tr("Education"))
         self.certifications = CertificationsTab(self._database)
         self.certifications.changed.connect(self.certificationsChanged)
         self.tabs.addTab(self.certifications, self.tr("Certifications"))
+        self.vetting = VettingTab(self._database)
+        self.tabs.addTab(self.vetting, self.tr("Vetting"))
+        self.history_tab = HistoryTab(self._database)
+        self.tabs.addTab(self.history_tab, self.tr("History"))
+        # A waiver or a check changes the gate; any recorded change belongs in the history.
+        self.certifications.changed.connect(self._refresh_vetting_views)
+        self.vetting.vettingChanged.connect(lambda _: self.history_tab.refresh())
+        self.vetting.vettingChanged.connect(self.vettingChanged)
         layout.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
@@ -194,6 +205,8 @@ class CandidateEditor(QWidget):
             self.history.set_entries(d.work_history)
             self.education.set_entries(d.education)
             self.certifications.set_candidate(candidate.id if candidate else None)
+            self.vetting.show_candidate(candidate.id if candidate else None)
+            self.history_tab.show_candidate(candidate.id if candidate else None)
             show_error(self.history.error, None)
             show_error(self.education.error, None)
             self.duplicate_banner.hide()
@@ -201,6 +214,11 @@ class CandidateEditor(QWidget):
         finally:
             self._loading = False
         self._set_dirty(False)
+
+    def _refresh_vetting_views(self, *_: object) -> None:
+        """Show the gate and the history again after a change made on another tab."""
+        self.vetting.refresh()
+        self.history_tab.refresh()
 
     def _update_heading(self) -> None:
         c = self._candidate

@@ -32,6 +32,7 @@ COLUMNS: tuple[tuple[SortKey | None, str], ...] = (
     (SortKey.NAME, "Name"),
     (SortKey.ROLE, "Primary role"),
     (SortKey.LEVEL, "Level"),
+    (None, "Stage"),
     (None, "Certifications"),
     (SortKey.YEARS, "Years"),
     (SortKey.CITY, "City"),
@@ -43,14 +44,18 @@ COLUMNS: tuple[tuple[SortKey | None, str], ...] = (
     (SortKey.UPDATED, "Updated"),
 )
 
-CERTIFICATIONS_COLUMN = next(i for i, (key, _) in enumerate(COLUMNS) if key is None)
+CERTIFICATIONS_COLUMN = next(i for i, (_, title) in enumerate(COLUMNS) if title == "Certifications")
+STAGE_COLUMN = next(i for i, (_, title) in enumerate(COLUMNS) if title == "Stage")
 
 ParentIndex = QModelIndex | QPersistentModelIndex
 
 
-def _display(row: CandidateRow, key: SortKey | None, today: date) -> str:
-    if key is None:
+def _display(row: CandidateRow, column: int, today: date) -> str:
+    if column == STAGE_COLUMN:
+        return row.stage
+    if column == CERTIFICATIONS_COLUMN:
         return badges_text(row.certifications)
+    key = COLUMNS[column][0]
     if key is SortKey.NAME:
         return f"{row.last_name}, {row.first_name}"
     if key is SortKey.ROLE:
@@ -161,18 +166,25 @@ class CandidateTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             row = self.row_data(index.row())
-            return "" if row is None else _display(row, key, self._today)
+            return "" if row is None else _display(row, index.column(), self._today)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (SortKey.YEARS, SortKey.SALARY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             row = self.row_data(index.row())
             if row is not None and row.deleted:
                 return QBrush(QColor("#888888"))
-        if role == BADGES_ROLE and key is None:
+        if role == BADGES_ROLE and index.column() == CERTIFICATIONS_COLUMN:
             row = self.row_data(index.row())
             # A deleted row is painted as plain grey text like the rest of it.
             return None if row is None or row.deleted else row.certifications
-        if role == Qt.ItemDataRole.ToolTipRole and key is None:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == STAGE_COLUMN:
+            row = self.row_data(index.row())
+            if row is None or row.stage_since is None:
+                return None
+            return self.tr("In {stage} since {day}").format(
+                stage=row.stage, day=f"{row.stage_since:%d %b %Y}"
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == CERTIFICATIONS_COLUMN:
             row = self.row_data(index.row())
             if row is None or not row.certifications:
                 return None
@@ -196,6 +208,8 @@ class CandidateTableModel(QAbstractTableModel):
                 f"{STATUS_SYMBOLS[s]}  {self.tr(STATUS_LABELS[s])}" for s in ClaimStatus
             )
             return self.tr("Certification statuses (not sortable):") + "\n" + legend
+        if role == Qt.ItemDataRole.ToolTipRole and section == STAGE_COLUMN:
+            return self.tr("Pipeline stage (not sortable; filter by stage above)")
         return None
 
     def flags(self, index: ParentIndex) -> Qt.ItemFlag:

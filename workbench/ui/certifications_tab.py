@@ -32,6 +32,7 @@ from workbench.domain.claims import (
 )
 from workbench.domain.errors import WorkbenchError
 from workbench.services import claims as claim_service
+from workbench.services import vetting as vetting_service
 from workbench.services.catalogue import certification_rules
 from workbench.store.engine import Database
 from workbench.ui.check_dialog import CheckDialog
@@ -45,6 +46,7 @@ from workbench.ui.claim_widgets import (
     table_item,
 )
 from workbench.ui.errors import show_error
+from workbench.ui.waiver_dialog import WaiverDialog, waiver_text
 
 # What a consultant scans for first (which certification, its status, when it lapses)
 # comes first: the editor pane is narrow and the last columns may need scrolling.
@@ -119,9 +121,19 @@ class CertificationsTab(QWidget):
         self.edit_button.clicked.connect(self.edit_claim)
         self.remove_button.clicked.connect(self.remove_claim)
         self.check_button.clicked.connect(self.record_check)
+        # One of the two shows at a time, in the same place: a claim is waived or it is not.
+        self.waive_button = QPushButton(self.tr("Waive for vetting…"))
+        self.waive_button.setToolTip(
+            self.tr("Let the vetted gate pass this claim unverified, for a written reason")
+        )
+        self.withdraw_waiver_button = QPushButton(self.tr("Withdraw waiver"))
+        self.waive_button.clicked.connect(self.waive_claim)
+        self.withdraw_waiver_button.clicked.connect(self.withdraw_waiver)
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.waive_button)
+        buttons.addWidget(self.withdraw_waiver_button)
         buttons.addWidget(self.check_button)
 
         top = QWidget()
@@ -215,7 +227,10 @@ class CertificationsTab(QWidget):
             name = table_item(claim.code, claim.name)
             name.setData(Qt.ItemDataRole.UserRole, claim.id)
             table.setItem(row, 0, name)
-            status = table_item(self.tr(STATUS_LABELS[claim.status]))
+            label = self.tr(STATUS_LABELS[claim.status])
+            if claim.waiver is not None:
+                label = self.tr("{status} · waived").format(status=label)
+            status = table_item(label, waiver_text(self, claim))
             status.setData(STATUS_ROLE, claim.status)
             table.setItem(row, STATUS_COLUMN, status)
             table.setItem(row, 2, self._expiry_item(claim, rule))
@@ -280,9 +295,12 @@ class CertificationsTab(QWidget):
 
     def _claim_selected(self) -> None:
         claim = self.selected_claim()
-        warnings = claim.warnings if claim else ()
-        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
-        self.warnings.setVisible(bool(warnings))
+        lines = [f"⚠ {w}" for w in claim.warnings] if claim else []
+        waived = waiver_text(self, claim) if claim else ""
+        if waived:
+            lines.insert(0, waived)
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
         self._fill_history(claim)
         self._update_buttons()
 
@@ -352,6 +370,10 @@ class CertificationsTab(QWidget):
             else ""
         )
         self.check_button.setEnabled(claim is not None)
+        waived = claim is not None and claim.waiver is not None
+        self.waive_button.setVisible(not waived)
+        self.waive_button.setEnabled(claim is not None)
+        self.withdraw_waiver_button.setVisible(waived)
         self.open_button.setEnabled(bool(check and check.evidence))
 
     # --- actions --------------------------------------------------------------------------
@@ -420,6 +442,28 @@ class CertificationsTab(QWidget):
         dialog = CheckDialog(self._database, claim, self._rules.get(claim.code), parent=self)
         if self.run_dialog(dialog) and dialog.recorded_check is not None:
             self._after_change(claim.id)
+
+    def waive_claim(self) -> None:
+        """Waive the selected claim for vetting, asking for the written reason."""
+        claim = self.selected_claim()
+        if claim is None:
+            return
+        dialog = WaiverDialog(self._database, claim, parent=self)
+        if self.run_dialog(dialog) and dialog.waived:
+            self._after_change(claim.id)
+
+    def withdraw_waiver(self) -> None:
+        """Withdraw the selected claim's waiver: the gate asks for its verification again."""
+        claim = self.selected_claim()
+        if claim is None or claim.waiver is None:
+            return
+        try:
+            vetting_service.clear_waiver(self._database, claim.id)
+        except Exception as exc:
+            show_error(self, self.tr("Waiver not withdrawn"), exc)
+            self.reload()
+            return
+        self._after_change(claim.id)
 
     def _after_change(self, claim_id: int | None) -> None:
         self.reload(claim_id)

@@ -35,6 +35,7 @@ from workbench.ui.candidate_model import CERTIFICATIONS_COLUMN, COLUMNS, Candida
 from workbench.ui.certification_screens import CertificationScreens
 from workbench.ui.draft_keeper import DraftKeeper
 from workbench.ui.errors import show_error
+from workbench.ui.pipeline_screens import PipelineScreens
 from workbench.ui.profile_export import ProfileScreens
 from workbench.ui.removals import Removals
 from workbench.ui.search_bar import SearchBar
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
     expiring_action: QAction
     settings_action: QAction
     catalogue_action: QAction
+    board_action: QAction
+    move_action: QAction
     quit_action: QAction
 
     def __init__(self, database: Database, settings: QSettings | None = None) -> None:
@@ -85,12 +88,14 @@ class MainWindow(QMainWindow):
         self.removals = Removals(self)
         self.certification_screens = CertificationScreens(self)
         self.profile_screens = ProfileScreens(self)
+        self.pipeline = PipelineScreens(self)
         self.editor.certificationsChanged.connect(self.certification_screens.claims_changed)
         create_actions(self)
         self._update_actions()
         self._restore_layout()
         self._refresh_countries()
         self.certification_screens.refresh_filter()
+        self.pipeline.refresh_stages()
         self._ready = True
         self.run_search()
         if self.keeper is not None and self.keeper.load() is not None:
@@ -119,7 +124,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((200, 230, 80, 260, 60, 120, 120, 90, 120, 240, 150, 90)):
+        for column, width in enumerate(
+            (200, 230, 80, 110, 260, 60, 120, 120, 90, 120, 240, 150, 90)
+        ):
             self.table.setColumnWidth(column, width)
         self.table.setItemDelegateForColumn(CERTIFICATIONS_COLUMN, BadgeDelegate(self.table))
         # After the view's own handler, so a click on an unsortable column can be undone.
@@ -180,6 +187,7 @@ class MainWindow(QMainWindow):
         if header is not None and self.settings.value("main/columns") == self._column_names():
             self.table.horizontalHeader().restoreState(header)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.pipeline.restore_page()
 
     def _save_layout(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
@@ -187,6 +195,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main/splitter", self.splitter.saveState())
         self.settings.setValue("main/header", self.table.horizontalHeader().saveState())
         self.settings.setValue("main/columns", self._column_names())
+        self.pipeline.save_page()
         self.settings.sync()
 
     @staticmethod
@@ -310,7 +319,9 @@ class MainWindow(QMainWindow):
         )
 
     def focus_search(self) -> None:
-        """Put the cursor in the search box, text selected."""
+        """Put the cursor in the search box (the board's filter on the board), text selected."""
+        if self.pipeline.focus_board_filter():
+            return
         self.pages.setCurrentWidget(self.splitter)
         self.search_bar.focus_search()
 
@@ -422,6 +433,7 @@ class MainWindow(QMainWindow):
             all(live) and self.profile_screens.previewable_id() is not None
         )
         self.profiles_action.setEnabled(bool(ids) and all(live))
+        self.move_action.setEnabled(self.pipeline.can_move())
 
     def _offer_kept_draft(self) -> None:
         kept = self.keeper.load() if self.keeper else None
@@ -452,10 +464,11 @@ class MainWindow(QMainWindow):
     # --- after long work ----------------------------------------------------------------
 
     def data_changed(self, *, leave_welcome: bool = False) -> None:
-        """Count, list and offer countries again after the store changed; refresh Expiring."""
+        """Count, list and offer countries again after the store changed; refresh the rest."""
         self._total = None
         self._refresh_countries()
         if leave_welcome:
             self.pages.setCurrentWidget(self.splitter)
         self.run_search()
         self.certification_screens.reload_expiring()
+        self.pipeline.data_changed()

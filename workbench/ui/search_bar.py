@@ -12,10 +12,11 @@ from workbench.domain.certifications import CertificationRule, ClaimStatus
 from workbench.domain.claims import STATUS_LABELS
 from workbench.domain.roles import Level, Specialisation
 from workbench.domain.search import SearchCriteria, SortKey, Visibility
+from workbench.domain.vetting import Stage
 
 
 class SearchBar(QWidget):
-    """Full-text box plus role, level, availability, country, certification and deleted filters."""
+    """Full-text box plus role, level, availability, stage, country, certification, deleted."""
 
     textChanged = Signal(str)
     filtersChanged = Signal()
@@ -46,6 +47,7 @@ class SearchBar(QWidget):
             ],
         )
         self.country_filter = self._combo("countryFilter", [(self.tr("Any country"), "")])
+        self.stage_filter = self._combo("stageFilter", [(self.tr("Any stage"), None)])
         self.visibility_filter = self._combo(
             "visibilityFilter",
             [
@@ -64,9 +66,9 @@ class SearchBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_box)
-        # Two rows: seven menus side by side would squeeze each to a few letters.
+        # Two rows: eight menus side by side would squeeze each to a few letters.
         for combos in (
-            (self.role_filter, self.level_filter, self.availability_filter),
+            (self.role_filter, self.level_filter, self.availability_filter, self.stage_filter),
             (
                 self.country_filter,
                 self.certification_filter,
@@ -96,6 +98,7 @@ class SearchBar(QWidget):
         level = self.level_filter.currentData()
         days = self.availability_filter.currentData()
         status = self.certification_status_filter.currentData()
+        stage = self.stage_filter.currentData()
         return SearchCriteria(
             text=self.search_box.text(),
             roles=(role,) if role else (),
@@ -105,6 +108,7 @@ class SearchBar(QWidget):
             visibility=self.visibility_filter.currentData(),
             certification=self.certification_filter.currentData() or "",
             certification_status=status if isinstance(status, ClaimStatus) else None,
+            stage_ids=(stage,) if isinstance(stage, int) else (),
             sort=sort,
             descending=descending,
         )
@@ -119,6 +123,22 @@ class SearchBar(QWidget):
             self.country_filter.addItem(country, country)
         self.country_filter.setCurrentIndex(max(self.country_filter.findData(current), 0))
         self.country_filter.blockSignals(False)
+
+    def set_stages(self, stages: list[Stage]) -> None:
+        """Offer the pipeline's stages in order, keeping the current choice when still there."""
+        combo = self.stage_filter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Any stage"), None)
+        for stage in stages:
+            # Exits are set apart in the board; here a mark tells them from the main line.
+            text = stage.name + (self.tr(" (exit)") if stage.closed else "")
+            combo.addItem(text, stage.id)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+        if combo.currentData() != current:
+            self.filtersChanged.emit()  # the chosen stage was removed: list every stage
 
     def set_certifications(self, rules: list[CertificationRule]) -> None:
         """Offer the catalogue's codes, keeping the current choice when it is still there."""

@@ -1,4 +1,4 @@
-"""Settings: the consultant's name on checks, agency branding, and the certification catalogue."""
+"""Settings: the consultant's name, agency branding, the certification catalogue, the pipeline."""
 
 from __future__ import annotations
 
@@ -26,17 +26,21 @@ from workbench.domain.certifications import CertificationRule, validate_rule
 from workbench.domain.errors import DuplicateError, ValidationError, WorkbenchError
 from workbench.services import branding as branding_service
 from workbench.services import catalogue
+from workbench.services import pipeline as pipeline_service
 from workbench.services.rule_history import RuleChange, last_changes
 from workbench.store.engine import Database
 from workbench.ui.branding_form import BrandingForm
 from workbench.ui.catalogue_editor import RuleForm
 from workbench.ui.errors import show_error
+from workbench.ui.history_tab import HistoryTab
+from workbench.ui.stages_editor import StagesEditor
 
 
 class SettingsDialog(QDialog):
-    """Set the name checks are recorded under, the agency's branding, and the catalogue."""
+    """Set the name checks are recorded under, the agency's branding, catalogue and pipeline."""
 
     catalogueChanged = Signal()  # a rule was added or changed: statuses may differ now
+    stagesChanged = Signal()  # the pipeline was renamed, reordered, added to or cut
     saved = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -54,6 +58,8 @@ class SettingsDialog(QDialog):
             branding_service.load_branding(database), branding_service.load_page_size(database)
         )
         self._reload_rules(select=None)
+        self._reload_stages()
+        self.settings_history.show_app_history()
 
     # --- building -------------------------------------------------------------------------
 
@@ -131,6 +137,11 @@ class SettingsDialog(QDialog):
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(general, self.tr("You and your agency"))
         self.tabs.addTab(catalogue_box, self.tr("Certification catalogue"))
+        self.stages_editor = StagesEditor()
+        self.pipeline_tab_index = self.tabs.addTab(self.stages_editor, self.tr("Pipeline"))
+        self.settings_history = HistoryTab(self._database)
+        self.settings_history.setObjectName("settingsHistory")
+        self.tabs.addTab(self.settings_history, self.tr("Settings history"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -206,6 +217,35 @@ class SettingsDialog(QDialog):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    # --- the pipeline ---------------------------------------------------------------------
+
+    def _reload_stages(self) -> None:
+        """Show the stored pipeline with today's counts."""
+        self.stages_editor.set_stages(
+            pipeline_service.stages(self._database), pipeline_service.stage_counts(self._database)
+        )
+
+    def _save_stages(self) -> bool:
+        """Store the edited pipeline in one go; on a refusal show why in the Pipeline tab."""
+        try:
+            saved = pipeline_service.save_stages(self._database, self.stages_editor.drafts())
+        except ValidationError as exc:
+            self.stages_editor.show_errors(exc.errors)
+        except WorkbenchError as exc:  # a stage still holding candidates, or edited meanwhile
+            self.stages_editor.show_errors(str(exc))
+        else:
+            self.stages_editor.set_stages(saved, pipeline_service.stage_counts(self._database))
+            self.settings_history.refresh()
+            self.stagesChanged.emit()
+            return True
+        self._stages_not_saved()
+        return False
+
+    def _stages_not_saved(self) -> None:
+        """Turn to the Pipeline tab and say nothing was saved."""
+        self.tabs.setCurrentIndex(self.pipeline_tab_index)
+        self.status.setText(self.tr("Not saved: see the Pipeline tab."))
+
     # --- saving ---------------------------------------------------------------------------
 
     @property
@@ -214,6 +254,7 @@ class SettingsDialog(QDialog):
         return (
             self.form.is_dirty
             or self.branding_form.is_dirty
+            or self.stages_editor.is_dirty
             or self.name.text().strip() != self._shown_name
         )
 
@@ -222,7 +263,7 @@ class SettingsDialog(QDialog):
         return self._saved_name or catalogue.consultant_name(self._database)
 
     def save(self) -> bool:
-        """Save the name, the branding and the rule shown; on a problem show it, save nothing."""
+        """Save the name, branding, rule shown and pipeline; on a problem show it, save nothing."""
         rule: CertificationRule | None = None
         if self.form.is_dirty or self.form.is_new:
             try:
@@ -242,6 +283,14 @@ class SettingsDialog(QDialog):
                 self.tabs.setCurrentIndex(0)
                 self.status.setText(self.tr("Not saved: see the fields marked in red."))
                 return False
+        stages_changed = self.stages_editor.is_dirty
+        if stages_changed and not self.stages_editor.validate():
+            self._stages_not_saved()
+            return False
+        # The pipeline goes first: it is the part the database may still refuse (a stage
+        # holding candidates, a colleague's edit), and then nothing else is saved either.
+        if stages_changed and not self._save_stages():
+            return False
         name = self.name.text().strip()
         try:
             if name != self._shown_name:
