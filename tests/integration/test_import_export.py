@@ -366,7 +366,11 @@ def test_json_export_content(database: Database, tmp_path: Path) -> None:
     assert "Łukasz" in text
     data = json.loads(text)
     assert data == [
-        {**candidate_to_dict(get_candidate(database, c.id)), "certifications": [], "stage": "Sourced"}
+        {
+            **candidate_to_dict(get_candidate(database, c.id)),
+            "certifications": [],
+            "stage": "Sourced",
+        }
         for c in (first, second)
     ]
     assert data[0]["other_roles"] == ["agile-pm", "scrum-master"]

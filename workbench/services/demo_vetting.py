@@ -26,6 +26,7 @@ from workbench.domain.vetting import (
     stage_with_role,
     vetting_gaps,
 )
+from workbench.services import demo_vetting_phrases as phrases
 from workbench.services.demo_claims import CONSULTANTS, SampleClaim
 from workbench.services.demo_phrases import pick
 from workbench.services.demo_tables import Weighted
@@ -37,127 +38,6 @@ _EXIT_WEIGHTS = {StageRole.REJECTED: 12, StageRole.WITHDRAWN: 5}
 OVERRIDE_SHARE = 0.08  # of the candidates who reached Vetted: let through by a consultant
 _HISTORY_DAYS = 300  # the pipeline's moves spread over about the last ten months
 
-_CLIENTS = (
-    "Northwind Bank",
-    "Contoso Health",
-    "Fabrikam Logistics",
-    "Tailspin Airlines",
-    "Adatum Insurance",
-    "Woodgrove Retail",
-    "Litware Energy",
-)
-_FORWARD_REASONS = {
-    1: (
-        "CV matches the client's brief",
-        "Referred by a candidate we placed last year",
-        "Strong Jira and Confluence background",
-        "Applied to the advert; relevant sector experience",
-    ),
-    2: (
-        "Good screening call; interview booked",
-        "Passed the phone screen",
-        "Clear delivery examples on the call",
-    ),
-    3: ("Scorecard complete, references positive", "Vetting complete", ""),
-    4: ("Presented to {client}", "Shortlisted for {client}", "Profile sent to {client}"),
-    5: (
-        "Placed with {client}, 12-month contract",
-        "Placed with {client}, permanent role",
-        "Placed with {client}, 6-month contract with extension option",
-    ),
-}
-_REJECTED_EARLY = (
-    "Salary expectations above the client's band",
-    "Not enough hands-on Agile delivery",
-    "Notice period too long for the client (3 months)",
-    "Weak stakeholder-management examples at interview",
-    "No budget-ownership experience at the required scale",
-    "Right-to-work sponsorship needed; client cannot sponsor",
-)
-_REJECTED_LATE = (
-    "Client chose another candidate",
-    "Client feedback: not enough regulated-industry experience",
-    "Salary expectations above the client's band",
-    "Client feedback: too hands-off for a delivery role",
-    "References raised concerns about delivery under pressure",
-)
-_WITHDRAWN = (
-    "Accepted an offer elsewhere",
-    "Stayed with current employer after a counter-offer",
-    "Relocation fell through",
-    "No longer looking, for personal reasons",
-    "Wants remote-only roles; the client needs three days on site",
-)
-_OVERRIDES = (
-    "Client needs the shortlist by Friday; second reference promised next week",
-    "Certificate seen at interview; issuer's register not answering",
-    "Director approved: strong referral from a placed candidate",
-    "Scorecard to be finished after the client's technical interview",
-)
-_WAIVERS = (
-    "Not required by the client's brief",
-    "Certificate seen at interview; issuer has not answered in three weeks",
-    "Lapsed certification not relevant to this role",
-    "Candidate's register entry pending a name change; certificate PDF seen",
-)
-_COMMENTS: dict[Criterion, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # (for low scores, for good ones)
-    Criterion.LEADERSHIP: (
-        ("Led small teams only", "Defers to the sponsor too readily"),
-        ("Turned round a failing programme", "Teams follow him/her willingly", "Clear ownership"),
-    ),
-    Criterion.TECHNICAL_ACUMEN: (
-        ("Vague on architecture", "Relies on the tech lead for estimates"),
-        ("Speaks the engineers' language", "Solid grasp of cloud migration", "Knows CI/CD well"),
-    ),
-    Criterion.DELIVERY: (
-        ("Examples lacked measurable outcomes", "Two late releases, little reflection"),
-        ("On time and on budget, with numbers", "Delivered a 40-person programme"),
-    ),
-    Criterion.COMMUNICATION: (
-        ("Rambling answers", "Status reports too detailed for executives"),
-        ("Crisp and structured", "Excellent with executives", "Listens well"),
-    ),
-    Criterion.PROBLEM_SOLVING: (
-        ("Escalates rather than solves", "Generic answers to the scenario"),
-        ("Good root-cause thinking", "Handled the scenario calmly", "Pragmatic trade-offs"),
-    ),
-    Criterion.TIME_MANAGEMENT: (
-        ("Overcommits", "Missed our own interview slot once"),
-        ("Disciplined planner", "Protects the critical path", "Realistic estimates"),
-    ),
-    Criterion.NEGOTIATION: (
-        ("Concedes scope too quickly", "Little vendor experience"),
-        ("Renegotiated a vendor contract", "Firm but fair on scope", "Good with procurement"),
-    ),
-}
-_GOOD_SCORES = Weighted([(3, 25), (4, 45), (5, 30)])
-_WEAK_SCORES = Weighted([(1, 5), (2, 30), (3, 45), (4, 20)])
-_NOTES = (
-    "Walked through {employer}: {skill} rollout, team of {team}; clear on trade-offs.",
-    "Competency interview. Strong on {skill}; asked about risk registers and RAID logs.",
-    "Discussed the {employer} programme in depth; {years} of PM work shows.",
-    "Scenario on a slipping release: re-planned with the sponsor, kept {skill} ceremonies.",
-    "Second interview with the client lead present. Good rapport; notice period confirmed.",
-)
-_FIRST = ("Alex", "Sam", "Jordan", "Chris", "Morgan", "Priti", "Olu", "Hannah", "Mateo", "Yuki")
-_LAST = ("Fischer", "Adeyemi", "Campbell", "Novak", "Sato", "Ortiz", "Kaur", "Walsh", "Berg")
-_REFERENCE_NOTES = {
-    ReferenceOutcome.POSITIVE: (
-        "Would hire again without hesitation.",
-        "Delivered our ERP migration on time; calm under pressure.",
-        "Trusted by the board; handled a difficult vendor well.",
-    ),
-    ReferenceOutcome.MIXED: (
-        "Strong planner, but struggled with a hostile stakeholder.",
-        "Good delivery; documentation was thin.",
-    ),
-    ReferenceOutcome.NEGATIVE: (
-        "Left mid-project; would not rehire.",
-        "Missed two milestones and did not escalate.",
-    ),
-    ReferenceOutcome.NO_RESPONSE: ("Three calls and an email, no answer.",),
-}
 _POSITIVE_MOSTLY = Weighted(
     [
         (ReferenceOutcome.POSITIVE, 80),
@@ -299,12 +179,12 @@ def _scorecard(
     rng: random.Random, draft: CandidateDraft, *, good: bool, complete: bool
 ) -> ScorecardDraft:
     """Return a scorecard: every criterion and confirmed skills when complete, some otherwise."""
-    scores = _GOOD_SCORES if good else _WEAK_SCORES
+    scores = phrases.GOOD_SCORES if good else phrases.WEAK_SCORES
     rated = list(Criterion) if complete else rng.sample(list(Criterion), rng.randrange(2, 6))
     ratings = {}
     for criterion in rated:
         score = scores.pick(rng)
-        weak, strong = _COMMENTS[criterion]
+        weak, strong = phrases.COMMENTS[criterion]
         comment = pick(rng, strong if score >= 4 else weak) if rng.random() < 0.8 else ""
         ratings[criterion] = Rating(score, comment.replace("him/her", "them"))
     skills = set(draft.skills)
@@ -318,7 +198,7 @@ def _scorecard(
 def _reference(
     rng: random.Random, draft: CandidateDraft, outcome: ReferenceOutcome, at: datetime, by: str
 ) -> SampleReference:
-    first, last = pick(rng, _FIRST), pick(rng, _LAST)
+    first, last = pick(rng, phrases.FIRST), pick(rng, phrases.LAST)
     employers = [job.employer for job in draft.work_history if job.employer]
     company = pick(rng, employers) if employers else ""
     slug = "".join(ch for ch in company.casefold() if ch.isalnum()) or "example"
@@ -330,13 +210,24 @@ def _reference(
         contact=f"{first.casefold()}.{last.casefold()}@{slug}.example",
         checked_on=at.date(),
         outcome=outcome,
-        notes=pick(rng, _REFERENCE_NOTES[outcome]),
+        notes=pick(rng, phrases.REFERENCE_NOTES[outcome]),
     )
     return SampleReference(reference, by, at)
 
 
 def _moments(rng: random.Random, first: datetime, last: datetime, count: int) -> list[datetime]:
-    """Return count moments from first to last, in order, at least a few minutes apart."""
+    """Return count moments from first to last, in order, a few minutes apart.
+
+    In office hours when the span allows it: a consultant does not score at 3 a.m.
+    """
+    days = (last.date() - first.date()).days
+    gap = timedelta(minutes=10)
+    office = sorted(
+        _at(rng, first.date() + timedelta(days=rng.randrange(days + 1))) for _ in range(count)
+    )
+    fits = bool(office) and first + gap <= office[0] and office[-1] + gap <= last
+    if fits and all(later - earlier >= gap for earlier, later in pairwise(office)):
+        return office
     minutes = max(0, int((last - first).total_seconds() // 60) - 10 * count)
     picked = sorted(rng.randrange(minutes + 1) for _ in range(count))
     return [first + timedelta(minutes=m + 10 * (i + 1)) for i, m in enumerate(picked)]
@@ -407,7 +298,7 @@ def _vetting(
         SampleInterview(
             moment.date(),
             interviewer,
-            pick(rng, _NOTES).format(
+            pick(rng, phrases.NOTES).format(
                 employer=employer,
                 skill=pick(rng, draft.skills) if draft.skills else "Scrum",
                 team=rng.randrange(6, 45),
@@ -474,7 +365,7 @@ def _with_moves(
     overridden: bool,
 ) -> SampleVetting:
     """Return the sample with its moves, and the waivers that let the gate pass."""
-    client = pick(rng, _CLIENTS)
+    client = pick(rng, phrases.CLIENTS)
     gated = _claims_for_gate(rules, claims, plan.today)
     vetted_index = next((i for i, stage in enumerate(path) if stage.role is StageRole.VETTED), None)
     waivers: list[SampleWaiver] = []
@@ -488,7 +379,7 @@ def _with_moves(
             waivers.append(
                 SampleWaiver(
                     claim.code,
-                    pick(rng, _WAIVERS),
+                    pick(rng, phrases.WAIVERS),
                     CONSULTANTS.pick(rng),
                     gate_at - timedelta(minutes=rng.randrange(5, 120)),
                 )
@@ -513,18 +404,18 @@ def _with_moves(
         at = times[step]
         position = step + 1
         if after.role is StageRole.REJECTED:
-            reasons = _REJECTED_LATE if vetted_index is not None else _REJECTED_EARLY
+            reasons = phrases.REJECTED_LATE if vetted_index is not None else phrases.REJECTED_EARLY
             reason = pick(rng, reasons)
         elif after.role is StageRole.WITHDRAWN or after.closed:
-            reason = pick(rng, _WITHDRAWN)
+            reason = pick(rng, phrases.WITHDRAWN)
         else:
-            options = _FORWARD_REASONS.get(position, ("",))
+            options = phrases.FORWARD_REASONS.get(position, ("",))
             reason = pick(rng, options).format(client=client) if rng.random() < 0.75 else ""
             if after.role in (StageRole.PRESENTED, StageRole.PLACED):
                 reason = pick(rng, options).format(client=client)
         override = ""
         if overridden and step + 1 == vetted_index:
-            override, reason = pick(rng, _OVERRIDES), ""
+            override, reason = pick(rng, phrases.OVERRIDES), ""
         moves.append(
             SampleMove(
                 before,

@@ -171,11 +171,14 @@ def _find(pipeline: Sequence[Stage], text: str) -> Stage:
         raise WorkbenchError(str(error)) from None
 
 
-def save_stages(database: Database, drafts: Sequence[StageDraft]) -> list[Stage]:
+def save_stages(
+    database: Database, drafts: Sequence[StageDraft], by: str | None = None
+) -> list[Stage]:
     """Store the pipeline as edited in Settings: renamed, added, reordered or removed stages.
 
     Stages the app relies on (Sourced, Vetted, ...) keep their role whatever their name;
-    a stage that still holds candidates cannot be removed.
+    a stage that still holds candidates cannot be removed. `by` names who changed it when
+    it is not the consultant in Settings (Settings saves a new name in the same go).
     """
     with database.write() as session:
         current = {stage.id: stage for stage in vetting_queries.all_stages(session)}
@@ -250,6 +253,7 @@ def save_stages(database: Database, drafts: Sequence[StageDraft]) -> list[Stage]
                 session,
                 [Change(None, Entity.SETTINGS, None, Action.CHANGED, tuple(changes), "pipeline")],
                 utc_now(),
+                by,
             )
         return vetting_queries.all_stages(session)
 

@@ -114,7 +114,7 @@ class CandidateEditor(QWidget):
         self.history_tab = HistoryTab(self._database)
         self.tabs.addTab(self.history_tab, self.tr("History"))
         # A waiver or a check changes the gate; any recorded change belongs in the history.
-        self.certifications.changed.connect(self._refresh_vetting_views)
+        self.certifications.changed.connect(self.refresh_vetting)
         self.vetting.vettingChanged.connect(lambda _: self.history_tab.refresh())
         self.vetting.vettingChanged.connect(self.vettingChanged)
         layout.addWidget(self.tabs, 1)
@@ -150,6 +150,24 @@ class CandidateEditor(QWidget):
     def is_dirty(self) -> bool:
         """Return True when the form holds changes not yet saved."""
         return self._dirty
+
+    @property
+    def has_unsaved_work(self) -> bool:
+        """Return True when the form or the Vetting tab's scorecard holds unsaved changes."""
+        return self._dirty or self.vetting.scorecard.is_dirty
+
+    def save_all(self) -> bool:
+        """Save the form and the scorecard; False when either is refused."""
+        if self._dirty and not self.save():
+            return False
+        return not self.vetting.scorecard.is_dirty or self.vetting.save_scorecard()
+
+    def discard_all(self) -> None:
+        """Drop unsaved changes in the form and the scorecard."""
+        if self._dirty:
+            self.revert()
+        if self.vetting.scorecard.is_dirty:
+            self.vetting.refresh(keep_edits=False)
 
     def _set_dirty(self, dirty: bool) -> None:
         if self._keeper is not None:
@@ -215,7 +233,7 @@ class CandidateEditor(QWidget):
             self._loading = False
         self._set_dirty(False)
 
-    def _refresh_vetting_views(self, *_: object) -> None:
+    def refresh_vetting(self, *_: object) -> None:
         """Show the gate and the history again after a change made on another tab."""
         self.vetting.refresh()
         self.history_tab.refresh()

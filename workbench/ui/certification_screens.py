@@ -57,6 +57,8 @@ class CertificationScreens(QObject):
         if self.settings_dialog is None:
             self.settings_dialog = SettingsDialog(self.window.database, self.window)
             self.settings_dialog.catalogueChanged.connect(self._catalogue_changed)
+            # Renamed or reordered stages: the list, its filter, the board and the editor.
+            self.settings_dialog.stagesChanged.connect(self.window.data_changed)
         self.settings_dialog.show()
         self.settings_dialog.raise_()
         self.settings_dialog.activateWindow()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -27,14 +26,12 @@ from workbench.domain.claims import (
     STATUS_LABELS,
     Check,
     Claim,
-    Evidence,
-    EvidenceState,
 )
-from workbench.domain.errors import WorkbenchError
 from workbench.services import claims as claim_service
 from workbench.services import vetting as vetting_service
 from workbench.services.catalogue import certification_rules
 from workbench.store.engine import Database
+from workbench.ui import evidence_viewer
 from workbench.ui.check_dialog import CheckDialog
 from workbench.ui.claim_dialog import ClaimDialog
 from workbench.ui.claim_widgets import (
@@ -473,57 +470,10 @@ class CertificationsTab(QWidget):
     def open_selected_evidence(self) -> None:
         """Open the selected check's evidence; with several files, let the consultant pick."""
         check = self.selected_check()
-        if check is None or not check.evidence:
-            return
-        if len(check.evidence) == 1:
-            self.open_evidence_file(check.evidence[0].id)
-            return
-        menu = QMenu(self)
-        for evidence in check.evidence:
-            action = menu.addAction(self._evidence_title(evidence))
-            action.triggered.connect(
-                lambda _=False, evidence_id=evidence.id: self.open_evidence_file(evidence_id)
+        if check is not None:
+            evidence_viewer.open_check_evidence(
+                self, self._database, check, self.open_button, self.launch
             )
-        menu.exec(self.open_button.mapToGlobal(self.open_button.rect().bottomLeft()))
-
-    @staticmethod
-    def _evidence_title(evidence: Evidence) -> str:
-        return f"{evidence.filename} ({evidence.size / 1024:,.0f} KB)"
-
-    def open_evidence_file(self, evidence_id: int) -> None:
-        """Open one evidence file after checking it is still the one recorded."""
-        try:
-            access = claim_service.open_evidence(self._database, evidence_id)
-        except Exception as exc:
-            show_error(self, self.tr("Cannot open the evidence"), exc)
-            return
-        problem = access.problem
-        if problem is None:
-            self._launch_copy(access)
-            return
-        # A changed file is not evidence any more: say so before anything is shown.
-        if access.state is EvidenceState.CHANGED:
-            answer = QMessageBox.warning(
-                self,
-                self.tr("Evidence changed"),
-                self.tr(
-                    "{problem}.\n\nOpen it anyway, knowing it is not the file recorded?"
-                ).format(problem=problem),
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Open:
-                self._launch_copy(access)
-        else:
-            QMessageBox.warning(self, self.tr("Evidence missing"), problem)
-
-    def _launch_copy(self, access: claim_service.EvidenceAccess) -> None:
-        try:
-            copy = claim_service.viewing_copy(access)
-        except WorkbenchError as exc:
-            show_error(self, self.tr("Cannot open the evidence"), exc)
-            return
-        self.launch(copy)
 
     def launch(self, path: Path) -> bool:
         """Hand a file to the desktop viewer: the one place files are opened (tests replace it)."""

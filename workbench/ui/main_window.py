@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.profile_screens = ProfileScreens(self)
         self.pipeline = PipelineScreens(self)
         self.editor.certificationsChanged.connect(self.certification_screens.claims_changed)
+        self.editor.vettingChanged.connect(self.pipeline.vetting_changed)
         create_actions(self)
         self._update_actions()
         self._restore_layout()
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
 
     def may_leave_editor(self) -> bool:
         """Return True once unsaved edits are saved or dropped; False if the user stays."""
-        if not self.editor.is_dirty:
+        if not self.editor.has_unsaved_work:
             return True
         answer = QMessageBox.question(
             self,
@@ -347,9 +348,9 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save()
+            return self.editor.save_all()
         if answer == QMessageBox.StandardButton.Discard:
-            self.editor.revert()
+            self.editor.discard_all()
             return True
         return False
 

@@ -106,10 +106,22 @@ class PipelineScreens(QObject):
         )
 
     def data_changed(self) -> None:
-        """Read the stages and, when it is in sight, the board again after the store changed."""
+        """Read the stages, the open candidate's vetting and the board again after a change."""
         self.refresh_stages()
+        if self.window.editor.candidate is not None:
+            self.window.editor.refresh_vetting()  # a move from the board or the list
         if self.board_shown:
             self.board.reload()  # a hidden board reads itself again when it is shown
+
+    def vetting_changed(self, _candidate_id: int) -> None:
+        """Show the list's stage and the board again after the editor moved or vetted someone."""
+        window = self.window
+        if window.criteria().stage_ids:
+            window.run_search()  # the candidate may have left the filtered stage
+        else:
+            window.candidate_model.refresh_rows()  # re-reads only the rows on screen
+        if self.board_shown:
+            self.board.reload()
 
     def save_page(self) -> None:
         """Remember whether the board was shown."""

@@ -228,7 +228,8 @@ class SettingsDialog(QDialog):
     def _save_stages(self) -> bool:
         """Store the edited pipeline in one go; on a refusal show why in the Pipeline tab."""
         try:
-            saved = pipeline_service.save_stages(self._database, self.stages_editor.drafts())
+            by = self.name.text().strip() or catalogue.consultant_name(self._database)
+            saved = pipeline_service.save_stages(self._database, self.stages_editor.drafts(), by)
         except ValidationError as exc:
             self.stages_editor.show_errors(exc.errors)
         except WorkbenchError as exc:  # a stage still holding candidates, or edited meanwhile
