@@ -26,5 +26,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Undo this revision."""
-    with op.batch_alter_table("candidates", schema=None) as batch_op:
+    with op.batch_alter_table(
+        "candidates",
+        schema=None,
+        # The rebuilt table is reflected, which forgets AUTOINCREMENT: without it a
+        # purged candidate's id would be given again (and their history stub with it).
+        table_kwargs={"sqlite_autoincrement": True},
+    ) as batch_op:
         batch_op.drop_column("recommendation")

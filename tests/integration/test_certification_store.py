@@ -22,7 +22,7 @@ from workbench.domain.errors import (
     WorkbenchError,
 )
 from workbench.domain.search import SearchCriteria
-from workbench.services import catalogue, claims
+from workbench.services import catalogue, claims, evidence_files
 from workbench.services.candidates import add_candidate, delete_candidates, purge_deleted
 from workbench.services.search import candidate_rows, search_candidates
 from workbench.store import claim_queries
@@ -129,13 +129,13 @@ def test_evidence_is_kept_privately_under_its_hash_and_checked_when_opened(
     [evidence] = check.evidence
     assert evidence.filename == "registry.pdf"
     assert evidence.media_type == "application/pdf"
-    access = claims.open_evidence(database, evidence.id)
+    access = evidence_files.open_evidence(database, evidence.id)
     assert access.state is EvidenceState.INTACT and access.problem is None
     assert access.path.read_bytes() == source.read_bytes()
     assert stat.S_IMODE(access.path.stat().st_mode) == 0o400
     assert access.path.parent != source.parent
     source.unlink()  # the store keeps its own copy
-    assert claims.open_evidence(database, evidence.id).state is EvidenceState.INTACT
+    assert evidence_files.open_evidence(database, evidence.id).state is EvidenceState.INTACT
 
 
 def test_a_changed_evidence_file_is_reported_never_shown_as_fine(
@@ -144,14 +144,14 @@ def test_a_changed_evidence_file_is_reported_never_shown_as_fine(
     cid = _candidate(database)
     claim = claims.add_claim(database, cid, "PMP", ClaimDraft())
     check = claims.record_check(database, claim.id, _check(), [_pdf(tmp_path)], on=TODAY)
-    access = claims.open_evidence(database, check.evidence[0].id)
+    access = evidence_files.open_evidence(database, check.evidence[0].id)
     access.path.chmod(0o600)
     access.path.write_bytes(b"%PDF-1.4\nforged")
-    tampered = claims.open_evidence(database, check.evidence[0].id)
+    tampered = evidence_files.open_evidence(database, check.evidence[0].id)
     assert tampered.state is EvidenceState.CHANGED
     assert tampered.problem is not None and "changed" in tampered.problem
     access.path.unlink()
-    missing = claims.open_evidence(database, check.evidence[0].id)
+    missing = evidence_files.open_evidence(database, check.evidence[0].id)
     assert missing.state is EvidenceState.MISSING
     assert missing.problem is not None and "missing" in missing.problem
 
@@ -166,7 +166,7 @@ def test_evidence_that_is_not_a_pdf_png_or_jpeg_is_refused_and_nothing_is_kept(
     with pytest.raises(WorkbenchError, match="not a PDF, PNG or JPEG"):
         claims.record_check(database, claim.id, _check(), [_pdf(tmp_path), fake], on=TODAY)
     assert claims.get_claim(database, cid, "PMP").checks == ()
-    folder = claims.evidence_store(database).folder
+    folder = evidence_files.evidence_store(database).folder
     assert not [p for p in folder.rglob("*") if p.is_file()]
 
 
@@ -175,7 +175,7 @@ def test_a_save_that_fails_after_copying_removes_the_copied_files(
 ) -> None:
     with pytest.raises(NotFoundError):
         claims.record_check(database, 12345, _check(), [_pdf(tmp_path)], on=TODAY)
-    folder = claims.evidence_store(database).folder
+    folder = evidence_files.evidence_store(database).folder
     assert not [p for p in folder.rglob("*") if p.is_file()]
 
 
@@ -188,7 +188,9 @@ def test_the_same_file_attached_twice_is_stored_once_and_kept_for_both(
     with pytest.raises(NotFoundError):
         claims.record_check(database, 999, _check(), [_pdf(tmp_path)], on=TODAY)
     # The failed save must not take away the file the first check still relies on.
-    assert claims.open_evidence(database, first.evidence[0].id).state is EvidenceState.INTACT
+    assert (
+        evidence_files.open_evidence(database, first.evidence[0].id).state is EvidenceState.INTACT
+    )
 
 
 def test_recorded_checks_cannot_be_changed_even_with_sql(database: Database) -> None:
@@ -509,7 +511,7 @@ def test_purging_a_candidate_deletes_their_evidence_but_not_a_file_another_check
     for cid, files in ((ann, [shared, own]), (bob, [shared])):
         claim = claims.add_claim(database, cid, "PMP", ClaimDraft())
         claims.record_check(database, claim.id, _check(), files, on=TODAY)
-    store = claims.evidence_store(database)
+    store = evidence_files.evidence_store(database)
     stored = {p.read_bytes(): p for p in store.folder.rglob("*.pdf")}
     assert len(stored) == 2
     delete_candidates(database, [ann])

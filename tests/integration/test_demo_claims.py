@@ -24,10 +24,10 @@ from workbench.domain.certifications import (
 from workbench.domain.claims import CheckMethod, EvidenceState
 from workbench.services import catalogue, demo
 from workbench.services.candidates import get_candidate
-from workbench.services.claims import open_evidence
 from workbench.services.demo import BENCHMARK_MIX, add_demo_candidates, generate_drafts
 from workbench.services.demo_claim_writer import EVIDENCE_PER_RUN
 from workbench.services.demo_claims import ClaimPlan, sample_claims
+from workbench.services.evidence_files import open_evidence
 from workbench.services.progress import Cancelled, ProgressReporter
 from workbench.store import claim_queries
 from workbench.store.bootstrap import open_database

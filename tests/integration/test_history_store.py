@@ -154,7 +154,13 @@ def test_settings_changes_are_recorded_without_a_candidate(named: Database) -> N
             for s in stages
         ],
     )
+    from workbench.pdf.profile_document import Branding
+    from workbench.services import branding
+
+    branding.save_branding(named, Branding(agency_name="Northwind Talent"), "Letter")
     fields = {(e.field, e.old, e.new) for e in candidate_history(named, None)}
+    assert ("consultant_name", "", "Zoe Adams") in fields
+    assert ("branding.agency_name", "", "Northwind Talent") in fields
     assert ("reminder_days", "90", "30") in fields
     assert ("Stage renamed", "Screening", "Phone screen") in fields
 
@@ -194,6 +200,8 @@ def test_nothing_in_the_app_can_edit_or_delete_history(named: Database) -> None:
             "UPDATE history SET by = 'someone else'",
             "DELETE FROM history",
             "UPDATE stage_moves SET reason = 'rewritten'",
+            # Listing a live candidate as purged would unlock their history for deletion.
+            f"INSERT INTO purged_candidates VALUES ({cid}, '2026-01-01 00:00:00')",
         ):
             with pytest.raises(sqlite3.IntegrityError):
                 connection.execute(statement)
@@ -251,3 +259,28 @@ def test_a_database_from_before_vetting_gains_stages_and_a_history(tmp_path: Pat
         ]
     finally:
         upgraded.close()
+
+
+def test_going_down_and_up_again_keeps_ids_from_being_given_twice(tmp_path: Path) -> None:
+    from workbench.store.migrations import downgrade, upgrade
+
+    database = open_database(tmp_path / "round.sqlite3")
+    try:
+        for revision in ("0008", "0007"):
+            downgrade(database, revision)
+            upgrade(database)
+        assert database.path is not None
+        with sqlite3.connect(database.path) as connection:
+            sql = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE name = 'candidates'"
+            ).fetchone()[0]
+            triggers = {
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                )
+            }
+        assert "AUTOINCREMENT" in sql
+        assert {"history_append_only", "history_kept", "stage_moves_append_only"} <= triggers
+    finally:
+        database.close()

@@ -247,3 +247,107 @@ def test_stages_are_renamed_reordered_added_and_kept_when_used(database: Databas
     )
     after = pipeline.save_stages(database, swapped)
     assert [s.name for s in after][1:3] == [current[2].name, current[1].name]
+
+
+# --- found in review: ways round the gate, stale saves, names that lose to roles ---------------
+
+
+def _drafts(database: Database) -> list[StageDraft]:
+    return [StageDraft(s.name, s.closed, s.id) for s in pipeline.stages(database)]
+
+
+def test_reordering_cannot_put_placed_before_vetted_or_sourced_after_it(
+    database: Database,
+) -> None:
+    drafts = _drafts(database)
+    placed = next(d for d in drafts if d.name == "Placed")
+    with pytest.raises(ValidationError, match="Placed must come after"):
+        pipeline.save_stages(database, [placed, *[d for d in drafts if d is not placed]])
+    sourced = drafts[0]
+    with pytest.raises(ValidationError, match="Vetted must come after Sourced"):
+        pipeline.save_stages(database, [*drafts[1:4], sourced, *drafts[4:]])
+
+
+def test_a_stage_holding_unvetted_candidates_cannot_move_past_the_gate(
+    database: Database,
+) -> None:
+    cid = _candidate(database)
+    pipeline.move_stage(database, cid, "Interview")
+    drafts = _drafts(database)
+    interview = next(d for d in drafts if d.name == "Interview")
+    after_vetted = [d for d in drafts if d is not interview]
+    after_vetted.insert(
+        after_vetted.index(next(d for d in drafts if d.name == "Vetted")) + 1, interview
+    )
+    with pytest.raises(WorkbenchError, match="Interview holds 1 candidate"):
+        pipeline.save_stages(database, after_vetted)
+    # An exit holding candidates cannot join the main line past the gate either.
+    parked = pipeline.save_stages(database, [*drafts, StageDraft("Parked", closed=True)])
+    pipeline.move_stage(database, cid, "Parked")
+    reopened = [StageDraft(s.name, False if s.name == "Parked" else s.closed, s.id) for s in parked]
+    with pytest.raises(WorkbenchError, match="Parked holds 1 candidate"):
+        pipeline.save_stages(database, reopened)
+    # Empty, the same move is fine.
+    pipeline.move_stage(database, cid, "Screening")
+    pipeline.save_stages(database, reopened)
+
+
+def test_a_colleagues_stage_change_is_not_overwritten(database: Database) -> None:
+    seen = pipeline.stages(database)
+    pipeline.save_stages(database, [*_drafts(database), StageDraft("Offer")])
+    mine = [
+        StageDraft("Phone screen" if s.name == "Screening" else s.name, s.closed, s.id)
+        for s in seen
+    ]
+    with pytest.raises(ConflictError, match="someone else changed the stages"):
+        pipeline.save_stages(database, mine, expected=seen)
+    assert "Offer" in [s.name for s in pipeline.stages(database)]
+
+
+def test_a_name_wins_over_a_role_and_ids_are_digits_only(database: Database) -> None:
+    drafts = [
+        StageDraft("Hired" if d.name == "Placed" else d.name, d.closed, d.id)
+        for d in _drafts(database)
+    ]
+    stages = pipeline.save_stages(database, [*drafts, StageDraft("Placed"), StageDraft("3")])
+    assert pipeline.resolve_stage(database, "placed").id != next(
+        s.id for s in stages if s.name == "Hired"
+    )
+    assert pipeline.resolve_stage(database, "3").name == "3"
+    assert pipeline.resolve_stage(database, "hired").name == "Hired"
+    with pytest.raises(WorkbenchError, match="unknown stage"):
+        pipeline.resolve_stage(database, "-1")
+
+
+def test_a_waiver_goes_when_the_claim_changes_or_a_check_fails(database: Database) -> None:
+    cid = _candidate(database)
+    _vet(database, cid)
+    claim = claims.add_claim(database, cid, "PMP", ClaimDraft("0012345"), on=TODAY)
+    vetting.waive_claim(database, claim.id, "Client waived it", claim.version)
+    assert pipeline.gate_gaps(database, cid, on=TODAY) == []
+    edited = claims.update_claim(database, claim.id, claim.version, ClaimDraft("0099999"))
+    assert edited.waiver is None
+    assert len(pipeline.gate_gaps(database, cid, on=TODAY)) == 1
+    with pytest.raises(ConflictError):  # waiving what the consultant saw before the edit
+        vetting.waive_claim(database, claim.id, "again", claim.version)
+    vetting.waive_claim(database, claim.id, "again", edited.version)
+    claims.record_check(
+        database,
+        claim.id,
+        CheckDraft(TODAY, "Zoe", CheckMethod.REGISTRY, CheckOutcome.NOT_FOUND, "PMI", ""),
+        on=TODAY,
+    )
+    assert claims.candidate_claims(database, cid)[0].waiver is None
+    assert pipeline.gate_gaps(database, cid, on=TODAY) == [
+        "Certification PMP: verification failed; verify it or waive it with a reason"
+    ]
+
+
+def test_a_deleted_candidates_vetting_cannot_change(database: Database) -> None:
+    cid = _candidate(database)
+    reference = vetting.add_reference(database, cid, _reference(), on=TODAY)
+    delete_candidates(database, [cid])
+    with pytest.raises(WorkbenchError, match="restore them first"):
+        vetting.save_scorecard(database, cid, _scorecard(), None)
+    with pytest.raises(WorkbenchError, match="restore them first"):
+        vetting.remove_reference(database, reference.id, reference.version)

@@ -248,3 +248,23 @@ def test_ctrl_b_shows_the_board_and_a_card_opens_in_the_list(
     assert window.pages.currentWidget() is window.splitter
     assert not window.board_action.isChecked()
     assert window.editor.candidate is not None and window.editor.candidate.id == first
+
+
+def test_each_column_shows_its_own_stage_when_a_main_stage_follows_the_exits(
+    qtbot, database, fill_candidates
+):
+    from workbench.domain.vetting import StageDraft
+
+    fill_candidates(database, 3)
+    stages = pipeline.stages(database)
+    drafts = [StageDraft(s.name, s.closed, s.id) for s in stages] + [StageDraft("Talent pool")]
+    pipeline.save_stages(database, drafts)
+    first = search_candidates(database, SearchCriteria()).ids[0]
+    pipeline.move_stage(database, first, "Rejected")
+    board = open_board(qtbot, database)
+    names = [column.stage.name for column in board.columns]
+    assert names[-3:] == ["Talent pool", "Rejected", "Withdrawn"]  # exits come last
+    rejected = next(c for c in board.columns if c.stage.name == "Rejected")
+    assert [rejected.model.candidate_id(0)] == [first]
+    pool = next(c for c in board.columns if c.stage.name == "Talent pool")
+    assert pool.model.rowCount() == 0

@@ -16,6 +16,7 @@ from workbench.domain.certifications import CheckOutcome, ClaimStatus
 from workbench.domain.claims import CheckDraft, CheckMethod, ClaimDraft
 from workbench.services import candidates as candidate_service
 from workbench.services import claims as claim_service
+from workbench.services import evidence_files
 from workbench.services.catalogue import certification_rules
 from workbench.store.engine import Database
 from workbench.ui.candidate_editor import CandidateEditor
@@ -284,7 +285,7 @@ def test_tampered_evidence_warns_instead_of_opening(
     opened: list[Path] = []
     monkeypatch.setattr(tab, "launch", lambda path: opened.append(path) or True)
     tab.open_selected_evidence()
-    stored = claim_service.open_evidence(database, check.evidence[0].id).path
+    stored = evidence_files.open_evidence(database, check.evidence[0].id).path
     # Intact: opened straight away, as a read-only copy under its own name, never in place.
     [copy] = opened
     assert copy != stored and copy.name == check.evidence[0].filename

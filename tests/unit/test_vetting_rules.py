@@ -161,6 +161,13 @@ def test_a_pipeline_must_keep_its_roles_and_unique_names() -> None:
         validate_stages([*drafts, StageDraft("  ")], [])
 
 
+def test_presented_and_placed_stay_after_vetted() -> None:
+    drafts = [StageDraft(s.name, s.closed, s.id, s.role) for s in PIPELINE]
+    placed_first = [drafts[5], *drafts[:5], *drafts[6:]]
+    with pytest.raises(ValidationError, match="Placed must come after"):
+        validate_stages(placed_first, [])
+
+
 # --- forms -----------------------------------------------------------------------------------
 
 

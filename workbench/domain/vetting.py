@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from itertools import pairwise
 
 from workbench.domain.candidate import clean_text
 from workbench.domain.certifications import ClaimStatus
@@ -30,6 +31,9 @@ class StageRole(Enum):
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
 
+
+# The stages the app relies on along the main line, in the order they must keep.
+MAIN_LINE_ROLES = (StageRole.SOURCED, StageRole.VETTED, StageRole.PRESENTED, StageRole.PLACED)
 
 # The exits: a candidate leaves the pipeline here, from any stage.
 CLOSING_ROLES = frozenset({StageRole.REJECTED, StageRole.WITHDRAWN})
@@ -91,6 +95,17 @@ def validate_stages(drafts: Sequence[StageDraft], kept_roles: Sequence[StageRole
             errors[role.value] = (
                 f"the {role.value} stage cannot be removed: the app relies on it; rename it instead"
             )
+    # The line the gate stands on keeps its order: Sourced before Vetted, Presented and
+    # Placed after it. Otherwise new candidates would start past the gate, or a move to
+    # Placed would skip it.
+    by_role = {draft.role: (index, draft) for index, draft in enumerate(drafts) if draft.role}
+    line = [role for role in MAIN_LINE_ROLES if role in by_role]
+    for earlier, later in pairwise(line):
+        if by_role[later][0] < by_role[earlier][0]:
+            errors[later.value] = (
+                f"{clean_text(by_role[later][1].name)} must come after "
+                f"{clean_text(by_role[earlier][1].name)}"
+            )
     if not any(not draft.closed for draft in drafts):
         errors["stages"] = "keep at least one stage on the main line"
     if errors:
@@ -111,13 +126,21 @@ def stage_with_role(stages: Sequence[Stage], role: StageRole) -> Stage | None:
 
 
 def find_stage(stages: Sequence[Stage], text: str) -> Stage:
-    """Return the stage named (any case, spacing or punctuation) or numbered; ValueError."""
+    """Return the stage named (any case, spacing or punctuation), else by role or id; ValueError.
+
+    A name wins over a role: an agency that renamed Placed to Hired and added its own
+    "Placed" means its own stage.
+    """
     wanted = _key(text)
-    for stage in stages:
-        if wanted in {_key(stage.name), str(stage.id)} or (
-            stage.role is not None and wanted == _key(stage.role.value)
-        ):
-            return stage
+    found = next((s for s in stages if wanted and _key(s.name) == wanted), None)
+    found = found or next(
+        (s for s in stages if s.role is not None and wanted == _key(s.role.value)), None
+    )
+    digits = text.strip().lstrip("#")
+    if found is None and digits.isascii() and digits.isdigit():
+        found = next((s for s in stages if str(s.id) == digits.lstrip("0")), None)
+    if found is not None:
+        return found
     known = ", ".join(stage.name for stage in sorted(stages, key=lambda s: s.position))
     raise ValueError(f"unknown stage {text.strip()!r} (stages: {known})")
 

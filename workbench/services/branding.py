@@ -9,6 +9,8 @@ from typing import get_args
 
 from workbench.domain.errors import ValidationError
 from workbench.pdf.profile_document import Branding, PageSize
+from workbench.services.candidates import utc_now
+from workbench.services.history import store_preferences
 from workbench.store.engine import Database
 from workbench.store.models import PreferenceRecord
 
@@ -122,12 +124,7 @@ def save_branding(
     if page_size is not None:
         values[PAGE_SIZE] = page_size
     with database.write() as session:
-        for key, value in values.items():
-            record = session.get(PreferenceRecord, key)
-            if record is None:
-                session.add(PreferenceRecord(key=key, value=value))
-            else:
-                record.value = value
+        store_preferences(session, values, utc_now())
     return clean
 
 

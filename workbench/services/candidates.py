@@ -29,6 +29,7 @@ from workbench.domain.errors import (
 )
 from workbench.domain.history import Action, Change, Entity, candidate_fields, field_changes
 from workbench.services import history
+from workbench.services.evidence_files import discard_unreferenced_evidence, evidence_of_candidates
 from workbench.store import history_store
 from workbench.store.candidate_repository import (
     apply_draft,
@@ -237,8 +238,6 @@ def purge_deleted(database: Database, ids: Sequence[int] | None = None) -> int:
     Their evidence files (certificate scans: personal data) are deleted too once the rows
     are gone, unless another candidate's check holds the same file.
     """
-    from workbench.services.claims import discard_unreferenced_evidence, evidence_of_candidates
-
     evidence: list[tuple[str, str]] = []
     purged = _purge_rows(database, ids, evidence, evidence_of_candidates)
     discard_unreferenced_evidence(database, evidence)
@@ -261,8 +260,9 @@ def _purge_rows(
         for start in range(0, len(doomed), 900):
             evidence.extend(evidence_of(session, doomed[start : start + 900]))
         remove_from_index(session, doomed)
-        history_store.purge(session, doomed, history.actor(session), utc_now())
         for start in range(0, len(doomed), 900):
             chunk = doomed[start : start + 900]
             session.execute(table_of(CandidateRecord).delete().where(CandidateRecord.id.in_(chunk)))
+        # After the rows are gone: a trigger lists a purge only for a candidate who is.
+        history_store.purge(session, doomed, history.actor(session), utc_now())
         return len(doomed)

@@ -22,7 +22,7 @@ from workbench.domain.errors import (
 from workbench.domain.history import Action, Change, Entity, field_changes
 from workbench.services.candidates import utc_now
 from workbench.services.history import CONSULTANT_NAME as CONSULTANT_NAME
-from workbench.services.history import actor
+from workbench.services.history import actor, store_preferences
 from workbench.services.history import record as record_history
 from workbench.store.candidate_repository import table_of
 from workbench.store.claim_queries import derived_columns, rule_records, to_rule
@@ -219,13 +219,9 @@ def preference(database: Database, key: str, default: str = "") -> str:
 
 
 def set_preference(database: Database, key: str, value: str) -> None:
-    """Store one shared setting."""
+    """Store one shared setting; the Settings history records the change."""
     with database.write() as session:
-        record = session.get(PreferenceRecord, key)
-        if record is None:
-            session.add(PreferenceRecord(key=key, value=value))
-        else:
-            record.value = value
+        store_preferences(session, {key: value}, utc_now())
 
 
 def consultant_name(database: Database) -> str:

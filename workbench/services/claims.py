@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -27,19 +24,19 @@ from workbench.domain.claims import (
     CheckDraft,
     Claim,
     ClaimDraft,
-    EvidenceState,
     ExpiringClaim,
     validate_check,
     validate_claim,
 )
 from workbench.domain.errors import ConflictError, DuplicateError, NotFoundError, WorkbenchError
-from workbench.domain.history import Action, Change, Entity, field_changes
+from workbench.domain.history import Action, Change, Entity, FieldChange, field_changes
 from workbench.services import history
 from workbench.services.candidates import utc_now
 from workbench.services.catalogue import resolve_certification
+from workbench.services.evidence_files import discard_unreferenced_evidence, evidence_store
 from workbench.store import claim_queries
 from workbench.store.engine import Database
-from workbench.store.evidence import EvidenceStore, StoredFile, evidence_folder
+from workbench.store.evidence import EvidenceStore, StoredFile
 from workbench.store.models import (
     CandidateRecord,
     CertificationRuleRecord,
@@ -56,13 +53,6 @@ _DEGREES = {"Bachelor's", "Master's", "MBA", "Doctorate"}
 def today() -> date:
     """Return the consultant's calendar day, which statuses are judged on."""
     return date.today()
-
-
-def evidence_store(database: Database) -> EvidenceStore:
-    """Return the evidence files of a database (a folder beside its file)."""
-    if database.path is None:
-        raise WorkbenchError("this database has no folder for evidence files")
-    return EvidenceStore(evidence_folder(database.path))
 
 
 def _candidate(session: Session, candidate_id: int) -> CandidateRecord:
@@ -153,6 +143,29 @@ def _record_claim_change(
         )
 
 
+def _withdraw_waiver(
+    session: Session, record: ClaimRecord, rule: CertificationRule, why: str
+) -> None:
+    """Drop a waiver given for other facts: the gate must look at this claim again."""
+    if not record.waiver_reason:
+        return
+    history.record(
+        session,
+        [
+            Change(
+                record.candidate_id,
+                Entity.CLAIM,
+                record.id,
+                Action.CHANGED,
+                (FieldChange("Waiver", record.waiver_reason, ""),),
+                f"{rule.code}: waiver withdrawn because {why}",
+            )
+        ],
+        utc_now(),
+    )
+    record.waiver_reason, record.waived_by, record.waived_at = "", "", None
+
+
 def _apply(record: ClaimRecord, draft: ClaimDraft, rule: CertificationRule) -> None:
     record.credential_id = draft.credential_id
     record.credential_key = claim_queries.credential_key(draft.credential_id)
@@ -180,6 +193,8 @@ def update_claim(
             _apply(record, clean, rule)
             session.flush()
             _record_claim_change(session, record, rule, Action.CHANGED, before, utc_now())
+            if before != _claim_fields(record):
+                _withdraw_waiver(session, record, rule, "the claim's details changed")
             # Edited details are no longer the ones a check confirmed: the status follows.
             claim_queries.refresh_outcome(session, record, rule)
             record.updated_at = utc_now()
@@ -268,6 +283,8 @@ def record_check(
                     )
                 )
             claim_queries.refresh_outcome(session, record, rule)
+            if clean.outcome in (CheckOutcome.NOT_FOUND, CheckOutcome.MISMATCH):
+                _withdraw_waiver(session, record, rule, f"a check found it {clean.outcome.value}")
             record.updated_at = utc_now()
             session.flush()
             checks = claim_queries.checks_of(session, [record.id])[record.id]
@@ -298,43 +315,6 @@ def _discard_unreferenced(
 ) -> None:
     """Remove files a failed save copied in, unless an earlier check already holds the same."""
     discard_unreferenced_evidence(database, [(item.sha256, item.media_type) for item in stored])
-
-
-def discard_unreferenced_evidence(
-    database: Database, files: Sequence[tuple[str, str]], store: EvidenceStore | None = None
-) -> int:
-    """Delete the given (sha256, media type) files that no check refers to; return how many."""
-    if not files or database.path is None:
-        return 0
-    store = store or evidence_store(database)
-    try:
-        with database.read() as session:
-            held = set(
-                session.scalars(
-                    select(EvidenceRecord.sha256).where(
-                        EvidenceRecord.sha256.in_([sha for sha, _ in files])
-                    )
-                )
-            )
-    except WorkbenchError:
-        return 0  # cannot tell: keeping a stray file is safer than losing evidence
-    removed = 0
-    for sha256, media_type in set(files):
-        if sha256 not in held:
-            store.discard(sha256, media_type)
-            removed += 1
-    return removed
-
-
-def evidence_of_candidates(session: Session, candidate_ids: Sequence[int]) -> list[tuple[str, str]]:
-    """Return the (sha256, media type) of every evidence file on these candidates' checks."""
-    rows = session.execute(
-        select(EvidenceRecord.sha256, EvidenceRecord.media_type)
-        .join(CheckRecord, CheckRecord.id == EvidenceRecord.check_id)
-        .join(ClaimRecord, ClaimRecord.id == CheckRecord.claim_id)
-        .where(ClaimRecord.candidate_id.in_(list(candidate_ids)))
-    )
-    return [(sha256, media_type) for sha256, media_type in rows]
 
 
 def _warnings(
@@ -400,59 +380,6 @@ def get_claim(database: Database, candidate_id: int, code: str) -> Claim:
     raise NotFoundError(f"candidate #{candidate_id} does not claim {rule.code}")
 
 
-@dataclass(frozen=True)
-class EvidenceAccess:
-    """An evidence file's place on disk and whether it is still the one recorded."""
-
-    path: Path
-    filename: str
-    media_type: str
-    state: EvidenceState
-
-    @property
-    def problem(self) -> str | None:
-        """Return what is wrong with the file, in words, or None when it is intact."""
-        if self.state is EvidenceState.MISSING:
-            return f"the evidence file {self.filename} is missing from {self.path.parent}"
-        if self.state is EvidenceState.CHANGED:
-            return (
-                f"the evidence file {self.filename} was changed after it was recorded "
-                "(its SHA-256 no longer matches); do not rely on it"
-            )
-        return None
-
-
-def viewing_copy(access: EvidenceAccess) -> Path:
-    """Return a read-only copy of an evidence file, under its own name, to hand to a viewer.
-
-    The stored file is never opened in place: a viewer that saves (or an editor) would
-    change the evidence, which would then read as tampered with for good.
-    """
-    folder = Path(tempfile.mkdtemp(prefix="workbench-evidence-"))  # private: 0700
-    suffix = Path(access.path).suffix
-    name = access.filename if access.filename.lower().endswith(suffix) else access.filename + suffix
-    target = folder / Path(name).name
-    try:
-        shutil.copyfile(access.path, target)
-        target.chmod(0o400)
-    except OSError as exc:
-        raise WorkbenchError(f"cannot open {access.filename}: {exc.strerror}") from None
-    return target
-
-
-def open_evidence(database: Database, evidence_id: int) -> EvidenceAccess:
-    """Return an evidence file after hashing it again; a changed or missing file is reported."""
-    with database.read() as session:
-        item = session.get(EvidenceRecord, evidence_id)
-        if item is None:
-            raise NotFoundError(f"no evidence file #{evidence_id}")
-        sha256, media_type, filename = item.sha256, item.media_type, item.filename
-    store = evidence_store(database)
-    return EvidenceAccess(
-        store.path_for(sha256, media_type), filename, media_type, store.state(sha256, media_type)
-    )
-
-
 def expiring_claims(
     database: Database, within_days: int = DEFAULT_WINDOW_DAYS, *, on: date | None = None
 ) -> list[ExpiringClaim]:
@@ -462,17 +389,3 @@ def expiring_claims(
     day = on or today()
     with database.read() as session:
         return claim_queries.expiring(session, day, day + timedelta(days=within_days), day)
-
-
-__all__ = [
-    "CheckOutcome",
-    "EvidenceAccess",
-    "add_claim",
-    "candidate_claims",
-    "expiring_claims",
-    "get_claim",
-    "open_evidence",
-    "record_check",
-    "remove_claim",
-    "update_claim",
-]

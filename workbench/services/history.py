@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from workbench.domain.history import Change, Entity, HistoryEntry
+from workbench.domain.history import Action, Change, Entity, HistoryEntry, field_changes
 from workbench.store import history_store
 from workbench.store.engine import Database
 from workbench.store.models import PreferenceRecord
@@ -33,6 +33,22 @@ def record(
 ) -> None:
     """Append changes to the trail in the caller's transaction, under the consultant's name."""
     history_store.append(session, changes, actor(session) if by is None else by, at)
+
+
+def store_preferences(session: Session, values: dict[str, str], at: datetime) -> None:
+    """Store shared settings and record what changed, before the name they are saved under."""
+    by = actor(session)  # the name as it was: a change of name is made by the old one
+    before: dict[str, object] = {}
+    for key, value in values.items():
+        stored = session.get(PreferenceRecord, key)
+        before[key] = stored.value if stored is not None else ""
+        if stored is None:
+            session.add(PreferenceRecord(key=key, value=value))
+        else:
+            stored.value = value
+    changes = field_changes(before, dict(values))
+    if changes:
+        record(session, [Change(None, Entity.SETTINGS, None, Action.CHANGED, changes)], at, by)
 
 
 def candidate_history(

@@ -172,16 +172,28 @@ def _find(pipeline: Sequence[Stage], text: str) -> Stage:
 
 
 def save_stages(
-    database: Database, drafts: Sequence[StageDraft], by: str | None = None
+    database: Database,
+    drafts: Sequence[StageDraft],
+    by: str | None = None,
+    *,
+    expected: Sequence[Stage] | None = None,
 ) -> list[Stage]:
     """Store the pipeline as edited in Settings: renamed, added, reordered or removed stages.
 
     Stages the app relies on (Sourced, Vetted, ...) keep their role whatever their name;
     a stage that still holds candidates cannot be removed. `by` names who changed it when
     it is not the consultant in Settings (Settings saves a new name in the same go).
+    `expected` is the pipeline as the editor loaded it: a colleague's save since is refused
+    rather than overwritten.
     """
     with database.write() as session:
-        current = {stage.id: stage for stage in vetting_queries.all_stages(session)}
+        loaded = vetting_queries.all_stages(session)
+        if expected is not None and list(expected) != loaded:
+            raise ConflictError(
+                "someone else changed the stages after you opened Settings; "
+                "close Settings and open it again to see their change"
+            )
+        current = {stage.id: stage for stage in loaded}
         kept_roles = [stage.role for stage in current.values() if stage.role is not None]
         for draft in drafts:
             if draft.id is not None and draft.id not in current:
@@ -198,6 +210,7 @@ def save_stages(
             for draft in drafts
         ]
         validate_stages(drafts, kept_roles)
+        _refuse_skipping_the_gate(session, loaded, drafts)
         kept_ids = {draft.id for draft in drafts if draft.id is not None}
         changes: list[FieldChange] = []
         for stage in current.values():
@@ -256,6 +269,43 @@ def save_stages(
                 by,
             )
         return vetting_queries.all_stages(session)
+
+
+def _past_gate(stages: Sequence[StageDraft | Stage]) -> set[int]:
+    """Return the ids of the main-line stages at or after Vetted, in the order given."""
+    gate = next(
+        (index for index, stage in enumerate(stages) if stage.role is StageRole.VETTED), None
+    )
+    if gate is None:
+        return set()
+    return {
+        stage.id
+        for index, stage in enumerate(stages)
+        if stage.id is not None and index >= gate and not stage.closed
+    }
+
+
+def _refuse_skipping_the_gate(
+    session: Session, loaded: Sequence[Stage], drafts: Sequence[StageDraft]
+) -> None:
+    """Refuse to move a stage holding candidates past Vetted: they would skip the gate."""
+    crossing = _past_gate(drafts) - _past_gate(loaded)
+    if not crossing:
+        return
+    held = dict(
+        session.execute(
+            select(CandidateRecord.stage_id, func.count())
+            .where(CandidateRecord.stage_id.in_(crossing))
+            .group_by(CandidateRecord.stage_id)
+        ).all()
+    )
+    names = {stage.id: stage.name for stage in loaded}
+    for stage_id, count in held.items():
+        raise WorkbenchError(
+            f"{names[stage_id]} holds {count:,} candidate(s) who have not been through the "
+            "vetted gate; it cannot move after Vetted or join the main line there. "
+            "Move them to another stage first"
+        )
 
 
 def _yes(flag: bool) -> str:

@@ -49,6 +49,16 @@ def _candidate(session: Session, candidate_id: int) -> CandidateRecord:
     return candidate
 
 
+def _live(session: Session, candidate_id: int) -> CandidateRecord:
+    """Return a candidate whose vetting may change: deleted ones are restored first."""
+    candidate = _candidate(session, candidate_id)
+    if candidate.deleted_at is not None:
+        raise WorkbenchError(
+            f"{candidate.first_name} {candidate.last_name} is deleted; restore them first"
+        )
+    return candidate
+
+
 @contextmanager
 def _stale_is_conflict(what: str) -> Iterator[None]:
     try:
@@ -95,7 +105,7 @@ def save_scorecard(
     """Store the scorecard as edited; expected_version None means the form saw none yet."""
     clean = validate_scorecard(draft)
     with _stale_is_conflict("scorecard"), database.write() as session:
-        _candidate(session, candidate_id)
+        _live(session, candidate_id)
         row = session.get(ScorecardRecord, candidate_id)
         seen = row.version if row is not None else None
         if seen != expected_version:
@@ -113,7 +123,7 @@ def save_scorecard(
         row.updated_at, row.updated_by = now, by
         session.flush()
         changes = field_changes(before, _scorecard_fields(clean))
-        if changes:
+        if changes or not before:  # a first, empty save still creates the row: say so
             action = Action.CHANGED if before else Action.CREATED
             record(
                 session,
@@ -135,7 +145,7 @@ def add_interview_note(
     clean = validate_interview_note(draft, today=on or today())
     assert clean.held_on is not None  # validation requires it
     with database.write() as session:
-        _candidate(session, candidate_id)
+        _live(session, candidate_id)
         now = utc_now()
         row = InterviewNoteRecord(
             candidate_id=candidate_id,
@@ -191,12 +201,12 @@ def update_interview_note(
         return vetting_queries.to_interview(row)
 
 
-def remove_interview_note(database: Database, note_id: int) -> None:
+def remove_interview_note(
+    database: Database, note_id: int, expected_version: int | None = None
+) -> None:
     """Remove an interview note entered by mistake; the history keeps what it said."""
     with database.write() as session:
-        row = session.get(InterviewNoteRecord, note_id)
-        if row is None:
-            raise NotFoundError(f"no interview note #{note_id}")
+        row = _versioned(session, InterviewNoteRecord, note_id, expected_version, "interview note")
         before = _interview_fields(InterviewNoteDraft(row.held_on, row.interviewer, row.text))
         _record_removal(
             session,
@@ -228,7 +238,7 @@ def add_reference(
     clean = validate_reference(draft, today=on or today())
     assert clean.checked_on is not None and clean.outcome is not None
     with database.write() as session:
-        _candidate(session, candidate_id)
+        _live(session, candidate_id)
         now = utc_now()
         by = actor(session)
         row = ReferenceCheckRecord(candidate_id=candidate_id, checked_by=by, recorded_at=now)
@@ -287,12 +297,12 @@ def update_reference(
         return vetting_queries.to_reference(row)
 
 
-def remove_reference(database: Database, reference_id: int) -> None:
+def remove_reference(
+    database: Database, reference_id: int, expected_version: int | None = None
+) -> None:
     """Remove a reference entered by mistake; the history keeps what it said."""
     with database.write() as session:
-        row = session.get(ReferenceCheckRecord, reference_id)
-        if row is None:
-            raise NotFoundError(f"no reference #{reference_id}")
+        row = _versioned(session, ReferenceCheckRecord, reference_id, expected_version, "reference")
         _record_removal(
             session,
             row.candidate_id,
@@ -304,10 +314,17 @@ def remove_reference(database: Database, reference_id: int) -> None:
         session.delete(row)
 
 
-def waive_claim(database: Database, claim_id: int, reason: str) -> None:
-    """Let the vetted gate pass a claim unverified, for a written reason."""
+def waive_claim(
+    database: Database, claim_id: int, reason: str, expected_version: int | None = None
+) -> None:
+    """Let the vetted gate pass a claim unverified, for a written reason.
+
+    With expected_version (the claim as the consultant saw it), a claim edited meanwhile
+    is refused: the waiver would cover details nobody looked at. Editing the claim's
+    details or a failed check withdraws the waiver again.
+    """
     text = validate_reason(reason, "waiver reason")
-    _set_waiver(database, claim_id, text)
+    _set_waiver(database, claim_id, text, expected_version)
 
 
 def clear_waiver(database: Database, claim_id: int) -> None:
@@ -315,11 +332,18 @@ def clear_waiver(database: Database, claim_id: int) -> None:
     _set_waiver(database, claim_id, "")
 
 
-def _set_waiver(database: Database, claim_id: int, reason: str) -> None:
+def _set_waiver(
+    database: Database, claim_id: int, reason: str, expected_version: int | None = None
+) -> None:
     with database.write() as session:
         claim = session.get(ClaimRecord, claim_id)
         if claim is None:
             raise NotFoundError(f"no certification claim #{claim_id}")
+        _live(session, claim.candidate_id)
+        if expected_version is not None and claim.version != expected_version:
+            raise ConflictError(
+                "the claim was changed after you opened it; look at it again before waiving"
+            )
         if not reason and not claim.waiver_reason:
             raise WorkbenchError("this certification is not waived")
         rule = session.get(CertificationRuleRecord, claim.rule_id)
@@ -353,12 +377,13 @@ _Row = TypeVar("_Row", InterviewNoteRecord, ReferenceCheckRecord)
 
 
 def _versioned(
-    session: Session, model: type[_Row], row_id: int, expected_version: int, what: str
+    session: Session, model: type[_Row], row_id: int, expected_version: int | None, what: str
 ) -> _Row:
     row = session.get(model, row_id)
     if row is None:
         raise NotFoundError(f"no {what} #{row_id}")
-    if row.version != expected_version:
+    _live(session, row.candidate_id)
+    if expected_version is not None and row.version != expected_version:
         raise ConflictError(
             f"this {what} was changed by someone else after you opened it; reload to see it"
         )

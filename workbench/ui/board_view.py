@@ -248,11 +248,15 @@ class BoardView(QWidget):
             return
         self._pending = False
         remembered = self.current_card()
+        # Columns show the main line, then the exits: match each read to its column by stage.
         stages = [load.stage for load in loads]
-        if [c.stage.id for c in self.columns] != [s.id for s in stages]:
+        if [(c.stage.id, c.stage.name, c.stage.closed) for c in self.columns] != [
+            (s.id, s.name, s.closed) for s in _board_order(stages)
+        ]:
             self._build_columns(stages)
-        for column, load in zip(self.columns, loads, strict=True):
-            column.set_content(load, filtered=bool(text.strip()))
+        by_stage = {load.stage.id: load for load in loads}
+        for column in self.columns:
+            column.set_content(by_stage[column.stage.id], filtered=bool(text.strip()))
         if remembered is not None:
             self.select_card(remembered[0])
         self.loaded.emit()
@@ -274,8 +278,9 @@ class BoardView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.columns = []
-        main = [s for s in stages if not s.closed]
-        exits = [s for s in stages if s.closed]
+        ordered = _board_order(stages)
+        main = [s for s in ordered if not s.closed]
+        exits = [s for s in ordered if s.closed]
         for stage in main:
             self._add_column(stage)
         if exits:
@@ -382,3 +387,8 @@ class BoardView(QWidget):
         chosen = menu.exec(column.view.viewport().mapToGlobal(point))
         if chosen is not None and isinstance(chosen.data(), int):
             self.move_card(candidate_id, column.stage.id, chosen.data())
+
+
+def _board_order(stages: Sequence[Stage]) -> list[Stage]:
+    """Return the stages as the board shows them: the main line in order, then the exits."""
+    return [s for s in stages if not s.closed] + [s for s in stages if s.closed]

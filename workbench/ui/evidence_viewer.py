@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from workbench.domain.claims import Check, Evidence, EvidenceState
 from workbench.domain.errors import WorkbenchError
-from workbench.services import claims as claim_service
+from workbench.services import evidence_files
 from workbench.store.engine import Database
 from workbench.ui.errors import show_error
 
@@ -45,7 +45,7 @@ def open_evidence_file(
 ) -> None:
     """Open one evidence file after checking it is still the one recorded."""
     try:
-        access = claim_service.open_evidence(database, evidence_id)
+        access = evidence_files.open_evidence(database, evidence_id)
     except Exception as exc:
         show_error(parent, parent.tr("Cannot open the evidence"), exc)
         return
@@ -70,9 +70,9 @@ def open_evidence_file(
         QMessageBox.warning(parent, parent.tr("Evidence missing"), problem)
 
 
-def _launch_copy(parent: QWidget, access: claim_service.EvidenceAccess, launch: Launcher) -> None:
+def _launch_copy(parent: QWidget, access: evidence_files.EvidenceAccess, launch: Launcher) -> None:
     try:
-        copy = claim_service.viewing_copy(access)
+        copy = evidence_files.viewing_copy(access)
     except WorkbenchError as exc:
         show_error(parent, parent.tr("Cannot open the evidence"), exc)
         return

@@ -229,7 +229,12 @@ class SettingsDialog(QDialog):
         """Store the edited pipeline in one go; on a refusal show why in the Pipeline tab."""
         try:
             by = self.name.text().strip() or catalogue.consultant_name(self._database)
-            saved = pipeline_service.save_stages(self._database, self.stages_editor.drafts(), by)
+            saved = pipeline_service.save_stages(
+                self._database,
+                self.stages_editor.drafts(),
+                by,
+                expected=self.stages_editor.loaded_stages,
+            )
         except ValidationError as exc:
             self.stages_editor.show_errors(exc.errors)
         except WorkbenchError as exc:  # a stage still holding candidates, or edited meanwhile

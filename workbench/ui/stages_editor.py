@@ -206,6 +206,7 @@ class StagesEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("stagesEditor")
         self._loaded: tuple[StageDraft, ...] = ()
+        self.loaded_stages: tuple[Stage, ...] = ()  # as stored when shown: save refuses if changed
         self._kept_roles: tuple[StageRole, ...] = ()
         self._build()
         self._update_buttons()
@@ -312,6 +313,7 @@ class StagesEditor(QWidget):
             for stage in sorted(stages, key=lambda s: s.position)
         ]
         self.model.set_rows(rows)
+        self.loaded_stages = tuple(sorted(stages, key=lambda s: s.position))
         self._loaded = tuple(row.draft() for row in rows)
         self._kept_roles = tuple(row.role for row in rows if row.role is not None)
         self.show_errors(None)

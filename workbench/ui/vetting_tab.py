@@ -386,7 +386,7 @@ class VettingTab(QWidget):
         ):
             return
         try:
-            vetting_service.remove_interview_note(self._database, note.id)
+            vetting_service.remove_interview_note(self._database, note.id, note.version)
         except Exception as exc:
             show_error(self, self.tr("Note not removed"), exc)
             self.refresh()
@@ -419,7 +419,7 @@ class VettingTab(QWidget):
         ):
             return
         try:
-            vetting_service.remove_reference(self._database, reference.id)
+            vetting_service.remove_reference(self._database, reference.id, reference.version)
         except Exception as exc:
             show_error(self, self.tr("Reference not removed"), exc)
             self.refresh()

@@ -68,7 +68,9 @@ class WaiverDialog(QDialog):
         """Record the waiver; an empty reason or a refusal is said here. True if waived."""
         show_error(self.error, None)
         try:
-            vetting_service.waive_claim(self._database, self._claim.id, self.reason.toPlainText())
+            vetting_service.waive_claim(
+                self._database, self._claim.id, self.reason.toPlainText(), self._claim.version
+            )
         except ValidationError as exc:
             show_error(self.error, "; ".join(exc.errors.values()))
             return False
