@@ -87,3 +87,16 @@ def test_renamed_stages_reach_the_list_filter_and_column(
     )
     assert window.candidate_model.row_data(0).stage == "New"
     dialog.close()
+
+
+def test_past_the_gate_the_tab_says_what_has_changed_since(qtbot, database, fill_candidates):
+    from workbench.ui.vetting_tab import VettingTab
+
+    fill_candidates(database, 1)
+    candidate_id = 1
+    pipeline.move_stage(database, candidate_id, "Presented", override="Client insisted")
+    tab = VettingTab(database)
+    qtbot.addWidget(tab)
+    tab.show_candidate(candidate_id)
+    assert tab.gate_label.text().startswith("Vetted earlier, but the gate would now ask for:")
+    assert tab.gap_lines()[0] == "Scorecard: no score for leadership"

@@ -149,18 +149,21 @@ def _key(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+def is_past_gate(stages: Sequence[Stage], stage: Stage | None) -> bool:
+    """Say whether a stage sits at or after Vetted on the main line."""
+    gate = stage_with_role(stages, StageRole.VETTED)
+    if gate is None or stage is None or stage.closed:
+        return False
+    return stage.position >= gate.position
+
+
 def needs_gate(stages: Sequence[Stage], current: Stage | None, target: Stage) -> bool:
     """Say whether a move must pass the vetted gate.
 
     Moving to Vetted, or past it on the main line (Presented, Placed), from anywhere before
     it or from an exit: jumping from Screening to Placed must not skip the vetting.
     """
-    gate = stage_with_role(stages, StageRole.VETTED)
-    if gate is None or target.closed or target.position < gate.position:
-        return False
-    if current is None or current.closed:
-        return True
-    return current.position < gate.position
+    return is_past_gate(stages, target) and not is_past_gate(stages, current)
 
 
 class Criterion(Enum):
@@ -481,3 +484,5 @@ class Vetting:
     references: tuple[ReferenceCheck, ...]
     moves: tuple[StageMove, ...]  # newest first
     gaps: tuple[str, ...]  # what Vetted still needs; empty when the gate would pass
+    gate_stage: str = "Vetted"  # the agency's name for the gate stage
+    past_gate: bool = False  # in Vetted or later: the gaps are what changed since

@@ -21,7 +21,10 @@ from workbench.domain.vetting import (
     ReferenceDraft,
     Scorecard,
     ScorecardDraft,
+    StageRole,
     Vetting,
+    is_past_gate,
+    stage_with_role,
     validate_interview_note,
     validate_reason,
     validate_reference,
@@ -74,11 +77,15 @@ def vetting(database: Database, candidate_id: int, *, on: date | None = None) ->
     day = on or today()
     with database.read() as session:
         candidate = _candidate(session, candidate_id)
-        by_id = {stage.id: stage for stage in vetting_queries.all_stages(session)}
+        stages = vetting_queries.all_stages(session)
+        stage = next(s for s in stages if s.id == candidate.stage_id)
+        gate = stage_with_role(stages, StageRole.VETTED)
         scorecard = session.get(ScorecardRecord, candidate_id)
         return Vetting(
             candidate_id=candidate_id,
-            stage=by_id[candidate.stage_id],
+            gate_stage=gate.name if gate else "Vetted",
+            past_gate=is_past_gate(stages, stage),
+            stage=stage,
             stage_since=candidate.stage_since,
             scorecard=vetting_queries.to_scorecard(scorecard) if scorecard else None,
             interviews=tuple(vetting_queries.interviews_of(session, candidate_id)),

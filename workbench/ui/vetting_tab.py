@@ -230,12 +230,24 @@ class VettingTab(QWidget):
             else vetting.stage.name
         )
         self.gate_label.show()
+        gate = vetting.gate_stage
         if vetting.gaps:
             lines = "\n".join(f"⚠  {gap}" for gap in vetting.gaps)
-            self.gate_label.setText(self.tr("Vetted still needs:\n{lines}").format(lines=lines))
+            heading = (
+                self.tr("{gate} earlier, but the gate would now ask for:")
+                if vetting.past_gate
+                else self.tr("{gate} still needs:")
+            ).format(gate=gate)
+            self.gate_label.setText(f"{heading}\n{lines}")
             self.gate_label.setStyleSheet(GAP_STYLE)
         else:
-            self.gate_label.setText(self.tr("✔  Ready for Vetted"))
+            self.gate_label.setText(
+                (
+                    self.tr("✔  Vetting complete")
+                    if vetting.past_gate
+                    else self.tr("✔  Ready for {gate}")
+                ).format(gate=gate)
+            )
             self.gate_label.setStyleSheet(READY_STYLE)
 
     def gap_lines(self) -> list[str]:
