@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -28,6 +27,7 @@ from workbench.ui.editor_sections import (
     SkillsSection,
     show_error,
 )
+from workbench.ui.errors import ask_to_reload
 from workbench.ui.errors import show_error as show_error_box
 from workbench.ui.history_tab import HistoryTab
 from workbench.ui.profile_form import ProfileForm
@@ -368,20 +368,7 @@ class CandidateEditor(QWidget):
             self.tabs.setCurrentWidget(self.education)
 
     def _offer_reload(self, message: str) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Changed by someone else"))
-        box.setText(message)
-        box.setInformativeText(
-            self.tr(
-                "Reload shows their version and drops your edits. Keep editing leaves your "
-                "edits on screen so you can copy them first."
-            )
-        )
-        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is reload_button:
+        if ask_to_reload(self, message, self.tr("their version")):
             self.reload()
 
     def reload(self) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,7 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.candidate import EducationEntry, WorkHistoryEntry
+from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.domain.vocabulary import INDUSTRIES, SKILL_CATEGORIES, WORK_ENVIRONMENTS
+from workbench.ui.errors import show_error as show_error_box
+
+T = TypeVar("T")
 
 
 def error_label() -> QLabel:
@@ -87,6 +93,27 @@ def shown_error(labels: dict[str, QLabel], general: QLabel, name: str, owner: QW
     """Return the error shown for a field (or the general line for others), '' when none."""
     label = labels.get(name, general)
     return label.text() if label.isVisibleTo(owner) else ""
+
+
+def saved_in_dialog(
+    dialog: QWidget, labels: dict[str, QLabel], general: QLabel, save: Callable[[], T]
+) -> T | None:
+    """Run a dialog's save: errors go under their fields or on the general line, None then.
+
+    The dialog stays open on a refusal (bad input, someone else's edit) so nothing typed
+    is lost; only a fault nobody foresaw goes to a message box.
+    """
+    for label in (*labels.values(), general):
+        show_error(label, None)
+    try:
+        return save()
+    except ValidationError as exc:
+        show_field_errors(labels, general, exc.errors)
+    except WorkbenchError as exc:
+        show_error(general, str(exc))
+    except Exception as exc:
+        show_error_box(dialog, dialog.tr("Not saved"), exc)
+    return None
 
 
 def show_error(label: QLabel, message: str | None) -> None:

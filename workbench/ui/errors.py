@@ -25,3 +25,25 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
         "Nothing was half-saved: the change was rolled back. "
         "The details are in the log file.",
     )
+
+
+def ask_to_reload(parent: QWidget, message: str, what: str) -> bool:
+    """Say someone else saved first; True when the consultant wants their version shown.
+
+    `what` names the thing ("their version", "their scorecard"). Keeping one's edits on
+    screen lets the consultant note them before reloading: nothing typed is lost silently.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(parent.tr("Changed by someone else"))
+    box.setText(message)
+    box.setInformativeText(
+        parent.tr(
+            "Reload shows {what} and drops your edits. Keep editing leaves your edits on "
+            "screen so you can note them first."
+        ).format(what=what)
+    )
+    reload_button = box.addButton(parent.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(parent.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is reload_button

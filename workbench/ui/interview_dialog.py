@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.domain.vetting import InterviewNote, InterviewNoteDraft
 from workbench.services import vetting as vetting_service
 from workbench.services.catalogue import consultant_name
@@ -22,11 +21,9 @@ from workbench.ui.claim_dialog import date_edit, from_qdate, to_qdate
 from workbench.ui.editor_sections import (
     error_label,
     field_row,
-    show_error,
-    show_field_errors,
+    saved_in_dialog,
     shown_error,
 )
-from workbench.ui.errors import show_error as show_error_box
 
 
 class InterviewDialog(QDialog):
@@ -93,29 +90,22 @@ class InterviewDialog(QDialog):
 
     def save(self) -> bool:
         """Save the note; on a refusal show why in the dialog and stay open. True if saved."""
-        for label in (*self._errors.values(), self.general_error):
-            show_error(label, None)
-        try:
-            if self._note is None:
-                saved = vetting_service.add_interview_note(
-                    self._database, self._candidate_id, self.draft()
-                )
-            else:
-                saved = vetting_service.update_interview_note(
-                    self._database, self._note.id, self._note.version, self.draft()
-                )
-        except ValidationError as exc:
-            show_field_errors(self._errors, self.general_error, exc.errors)
-            return False
-        except WorkbenchError as exc:
-            show_error(self.general_error, str(exc))
-            return False
-        except Exception as exc:
-            show_error_box(self, self.tr("Not saved"), exc)
+        saved = saved_in_dialog(self, self._errors, self.general_error, self._store)
+        if saved is None:
             return False
         self.saved_note = saved
         self.accept()
         return True
+
+    def _store(self) -> InterviewNote:
+        """Add or update through the service; its refusals are shown by the caller."""
+        if self._note is None:
+            return vetting_service.add_interview_note(
+                self._database, self._candidate_id, self.draft()
+            )
+        return vetting_service.update_interview_note(
+            self._database, self._note.id, self._note.version, self.draft()
+        )
 
     def error_text(self, name: str) -> str:
         """Return the error shown under a field ('' when none), for callers and tests."""

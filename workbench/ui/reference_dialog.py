@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.domain.vetting import (
     RELATIONSHIPS,
     ReferenceCheck,
@@ -27,11 +26,9 @@ from workbench.ui.claim_dialog import date_edit, from_qdate, to_qdate
 from workbench.ui.editor_sections import (
     error_label,
     field_row,
-    show_error,
-    show_field_errors,
+    saved_in_dialog,
     shown_error,
 )
-from workbench.ui.errors import show_error as show_error_box
 
 
 class ReferenceDialog(QDialog):
@@ -128,29 +125,20 @@ class ReferenceDialog(QDialog):
 
     def save(self) -> bool:
         """Save the reference; on a refusal show why in the dialog and stay open. True if saved."""
-        for label in (*self._errors.values(), self.general_error):
-            show_error(label, None)
-        try:
-            if self._reference is None:
-                saved = vetting_service.add_reference(
-                    self._database, self._candidate_id, self.draft()
-                )
-            else:
-                saved = vetting_service.update_reference(
-                    self._database, self._reference.id, self._reference.version, self.draft()
-                )
-        except ValidationError as exc:
-            show_field_errors(self._errors, self.general_error, exc.errors)
-            return False
-        except WorkbenchError as exc:
-            show_error(self.general_error, str(exc))
-            return False
-        except Exception as exc:
-            show_error_box(self, self.tr("Not saved"), exc)
+        saved = saved_in_dialog(self, self._errors, self.general_error, self._store)
+        if saved is None:
             return False
         self.saved_reference = saved
         self.accept()
         return True
+
+    def _store(self) -> ReferenceCheck:
+        """Add or update through the service; its refusals are shown by the caller."""
+        if self._reference is None:
+            return vetting_service.add_reference(self._database, self._candidate_id, self.draft())
+        return vetting_service.update_reference(
+            self._database, self._reference.id, self._reference.version, self.draft()
+        )
 
     def error_text(self, name: str) -> str:
         """Return the error shown under a field ('' when none), for callers and tests."""

@@ -25,7 +25,7 @@ from workbench.domain.vetting import (
 )
 from workbench.services import vetting as vetting_service
 from workbench.store.engine import Database
-from workbench.ui.errors import show_error
+from workbench.ui.errors import ask_to_reload, show_error
 from workbench.ui.interview_dialog import InterviewDialog
 from workbench.ui.reference_dialog import ReferenceDialog
 from workbench.ui.scorecard_form import ScorecardForm
@@ -307,20 +307,7 @@ class VettingTab(QWidget):
 
     def offer_reload(self, message: str) -> bool:
         """Say someone else saved the scorecard; True when the consultant wants theirs shown."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Changed by someone else"))
-        box.setText(message)
-        box.setInformativeText(
-            self.tr(
-                "Reload shows their scorecard and drops your edits. Keep editing leaves your "
-                "edits on screen so you can note them first."
-            )
-        )
-        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is reload_button
+        return ask_to_reload(self, message, self.tr("their scorecard"))
 
     def _changed(self) -> None:
         """Read everything again and tell the editor something was saved."""
