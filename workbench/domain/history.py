@@ -23,6 +23,7 @@ class Entity(Enum):
     INTERVIEW = "interview"
     REFERENCE = "reference"
     EXPORT = "export"
+    SUBMITTAL = "submittal"
     SETTINGS = "settings"
 
     @property
@@ -40,6 +41,7 @@ ENTITY_LABELS = {
     Entity.INTERVIEW: "Interview",
     Entity.REFERENCE: "Reference",
     Entity.EXPORT: "Profile sent",
+    Entity.SUBMITTAL: "Submittal",
     Entity.SETTINGS: "Settings",
 }
 

@@ -64,6 +64,19 @@ class ProfileOptions:
 
 
 @dataclass(frozen=True)
+class CoverPage:
+    """The first page of a shortlist sent for a job: the brief and who is put forward."""
+
+    reference: str  # the job order's, e.g. JO-0007
+    title: str  # the job's title
+    client: str
+    contact: str
+    facts: tuple[str, ...]  # "Contract, 2027-01-04 to 2027-12-31", "London or remote", ...
+    candidates: tuple[tuple[str, str, str], ...]  # (reference, name or code, one line)
+    prepared_by: str
+
+
+@dataclass(frozen=True)
 class Job:
     """One work-history entry as printed: title, employer (or its description), period."""
 

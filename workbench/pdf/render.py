@@ -42,6 +42,7 @@ from workbench.pdf.fonts import BOLD, REGULAR, cjk_language, has_cjk, markup, re
 from workbench.pdf.profile_document import (
     Branding,
     CertificationLine,
+    CoverPage,
     ProfileDocument,
     ProfileOptions,
     format_day,
@@ -200,11 +201,37 @@ def _logo(branding: Branding) -> ImageReader | None:
         return None
 
 
+COVER = -1  # the page index of a shortlist's cover, before the first profile's 0
+
+
+def _cover(cover: CoverPage, styles: Styles, width: float) -> list[Flowable]:
+    """Return the flowables of a shortlist's cover page: the brief, then the candidates."""
+    story: list[Flowable] = [
+        StartProfile(COVER),
+        _para(f"Candidates for {cover.title}", styles.name),
+        _para(f"{cover.client} · {cover.reference}", styles.role),
+    ]
+    if cover.contact:
+        story.append(_para(f"For the attention of {cover.contact}", styles.contact))
+    if cover.facts:
+        story.append(_para("  ·  ".join(cover.facts), styles.facts))
+    story.append(SectionHeading(f"Put forward ({len(cover.candidates)})", styles))
+    for reference, name, line in cover.candidates:
+        story.append(_para(f"{name} — {reference}", styles.job_title))
+        if line:
+            story.append(_para(line, styles.job_meta))
+    if cover.prepared_by:
+        story += [Spacer(1, 6 * mm), _para(f"Prepared by {cover.prepared_by}", styles.body)]
+    story.append(PageBreak())
+    return story
+
+
 def _decorator(
     documents: Sequence[ProfileDocument],
     branding: Branding,
     styles: Styles,
     size: tuple[float, float],
+    cover: CoverPage | None = None,
 ) -> Callable[[Canvas, int, int, int], None]:
     """Return the function that draws a page's header and footer."""
     width, height = size
@@ -214,7 +241,7 @@ def _decorator(
 
     def decorate(canvas: Canvas, index: int, page: int, pages: int) -> None:
         """Draw one page's header and footer: branding, reference, page n of N."""
-        document = documents[index]
+        document = documents[max(index, 0)]
         canvas.saveState()
         top = height - 12 * mm
         left = MARGIN_X
@@ -235,9 +262,12 @@ def _decorator(
         canvas.setFillColor(MUTED)
         canvas.setFont(BOLD, 7.5)
         kind = "ANONYMISED CANDIDATE PROFILE" if document.blind else "CANDIDATE PROFILE"
+        reference = document.reference
+        if index == COVER and cover is not None:
+            kind, reference = "SHORTLIST", cover.reference
         canvas.drawRightString(width - MARGIN_X, top + 1 * mm, kind)
         canvas.setFont(REGULAR, 8)
-        canvas.drawRightString(width - MARGIN_X, top - 3.5 * mm, f"Ref. {document.reference}")
+        canvas.drawRightString(width - MARGIN_X, top - 3.5 * mm, f"Ref. {reference}")
         canvas.setStrokeColor(styles.accent)
         canvas.setLineWidth(1.4)
         canvas.line(MARGIN_X, height - 22 * mm, width - MARGIN_X, height - 22 * mm)
@@ -260,16 +290,23 @@ def _decorator(
 
 
 def render_profiles(
-    documents: Sequence[ProfileDocument], options: ProfileOptions, branding: Branding
+    documents: Sequence[ProfileDocument],
+    options: ProfileOptions,
+    branding: Branding,
+    cover: CoverPage | None = None,
 ) -> bytes:
-    """Return one PDF holding each profile, each starting on a new page with its own numbering."""
+    """Return one PDF holding each profile, each starting on a new page with its own numbering.
+
+    With a cover, a shortlist page for the job comes first.
+    """
     if not documents:
         raise ValueError("no profiles to render")
     register_fonts()
     styles = make_styles(branding.accent_colour)
     size = PAGE_SIZES[options.page_size]
     frame_w = size[0] - 2 * MARGIN_X
-    fingerprint = "\n".join(d.reference for d in documents).encode("utf-8")
+    references = [d.reference for d in documents] + ([cover.reference] if cover else [])
+    fingerprint = "\n".join(references).encode("utf-8")
     first = documents[0]
     if len(documents) == 1:
         title, subject = (
@@ -279,6 +316,8 @@ def render_profiles(
     else:
         title = f"Candidate profiles ({len(documents)})"
         subject = "Candidate profiles " + ", ".join(d.reference for d in documents)
+    if cover is not None:
+        title = f"Candidates for {cover.title} ({cover.reference})"
     buffer = io.BytesIO()
     template = _ProfileTemplate(
         buffer,
@@ -308,12 +347,12 @@ def render_profiles(
         bottomPadding=0,
     )
     template.addPageTemplates([PageTemplate(id="profile", frames=[frame])])
-    story: list[Flowable] = []
+    story: list[Flowable] = _cover(cover, styles, frame_w) if cover else []
     for index, document in enumerate(documents):
         if index:
             story.append(PageBreak())
         story += _Story(document, styles, frame_w).build(index)
-    decorate = _decorator(documents, branding, styles, size)
+    decorate = _decorator(documents, branding, styles, size, cover)
     template.build(story, canvasmaker=partial(DeferredCanvas, decorate=decorate))
     return buffer.getvalue()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.history import Action, Change, Entity, field_changes
-from workbench.pdf.profile_document import Branding, ProfileDocument, ProfileOptions, build_profile
+from workbench.pdf.profile_document import (
+    Branding,
+    CoverPage,
+    ProfileDocument,
+    ProfileOptions,
+    build_profile,
+)
 from workbench.services import history
 from workbench.services.branding import load_branding
 from workbench.services.candidates import get_candidate, utc_now
@@ -170,15 +176,23 @@ def write_combined_profiles(
     branding: Branding | None = None,
     *,
     reporter: ProgressReporter = NO_PROGRESS,
+    cover: Callable[[Sequence[ProfileDocument]], CoverPage] | None = None,
 ) -> WrittenProfile:
     """Write several profiles as one PDF, each on new pages; record each candidate's export.
 
-    A Cancel before the file is written leaves no file at all.
+    `cover` makes the first page (a shortlist for a job) from the documents, so it names
+    candidates exactly as their profiles do (blind or not). A Cancel before the file is
+    written leaves no file at all.
     """
     from workbench.pdf.render import render_profiles
 
     documents = profile_documents(database, candidate_ids, options)
-    data = render_profiles(documents, options, branding or load_branding(database))
+    data = render_profiles(
+        documents,
+        options,
+        branding or load_branding(database),
+        cover(documents) if cover is not None else None,
+    )
     reporter.report(1, 2)  # the last chance to cancel before the file exists
     written = write_rendered(path, data, documents)
     record_exports(database, [written], options)

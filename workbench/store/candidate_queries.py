@@ -107,8 +107,16 @@ def candidate_ids(
 
 def _fetch_ids(session: Session, query: Select[Any]) -> list[int]:
     """Return the first column of every row, read straight from the driver's cursor."""
-    # SQLAlchemy's row objects cost ~90 ms per 100,000 ids (ORM loading 150 ms more); a list
-    # of 100,000 ids from the DBAPI cursor costs ~40 ms. Parameters stay bound, never inlined.
+    return [row[0] for row in fetch_rows(session, query)]
+
+
+def fetch_rows(session: Session, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """Return every row as a plain tuple, read straight from the driver's cursor.
+
+    SQLAlchemy's row objects cost ~90 ms per 100,000 ids (ORM loading 150 ms more); the
+    DBAPI cursor costs ~40 ms. Parameters stay bound, never inlined. Values come back as
+    the driver gives them: dates as ISO text, JSON as text.
+    """
     connection = session.connection()
     compiled = query.compile(
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
@@ -118,7 +126,7 @@ def _fetch_ids(session: Session, query: Select[Any]) -> list[int]:
     cursor = connection.connection.cursor()
     try:
         cursor.execute(str(compiled), [params[name] for name in order])
-        return [row[0] for row in cursor.fetchall()]
+        return [tuple(row) for row in cursor.fetchall()]
     finally:
         cursor.close()
 

@@ -485,3 +485,7 @@ class PurgedCandidateRecord(Base):
 
     candidate_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     purged_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# Registered with the same metadata whenever the schema is imported (Alembic, tests).
+from workbench.store import client_models as _client_models  # noqa: E402, F401
