@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlalchemy
 from sqlalchemy import func, select
 
+from tests.benchmarks.bench_matching import bench_matching
 from tests.benchmarks.bench_vetting import bench_vetting, has_vetting
 from workbench.domain.candidate import CandidateDraft
 from workbench.domain.certifications import ClaimStatus
@@ -417,6 +418,7 @@ def main() -> int:
         queries = bench_queries(database)
         queries += bench_certifications(database)
         queries += bench_vetting(database, median_ms, SEARCH_TARGET_MS)
+        queries += bench_matching(database, partial(median_ms, runs=5))
     finally:
         database.close()
     window_ms = bench_window(DATABASE_PATH)

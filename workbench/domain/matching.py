@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -89,6 +89,29 @@ def hard_failures(job: JobOrderDraft, facts: CandidateFacts, last_day: date) -> 
     return failures
 
 
+# Shares of a part's points for a partial fit; the store's SQL bound reads the same numbers.
+SECOND_ROLE_SHARE = 0.6
+LEVEL_SHARES = {0: 1.0, 1: 0.6, -1: 0.4}  # by levels above (+) or below (-) the brief
+UNKNOWN_SHARE = 0.5  # salary or availability not given by the candidate
+UNKNOWN_LEVEL_SHARE = 0.3
+OVER_BUDGET_TOLERANCE = 0.10  # up to 10 % over budget: half the salary points
+LATE_START_DAYS = 30  # free up to 30 days after the start: half the availability points
+# Parts the store cannot bound in SQL (skills in JSON, place names): counted at their most.
+UNBOUNDED_PARTS = ("skills", "location")
+
+
+def level_points(job: JobOrderDraft) -> dict[Level | None, float]:
+    """Return the level part's points for each candidate level (None: years unknown)."""
+    out_of = WEIGHTS["level"]
+    if job.level is None:
+        return {level: out_of for level in (*_LEVELS, None)}
+    points: dict[Level | None, float] = {None: out_of * UNKNOWN_LEVEL_SHARE}
+    for level in _LEVELS:
+        gap = _LEVELS.index(level) - _LEVELS.index(job.level)
+        points[level] = out_of * LEVEL_SHARES.get(gap, 0.0)
+    return points
+
+
 def _specialisation(job: JobOrderDraft, facts: CandidateFacts) -> ScorePart:
     out_of = WEIGHTS["specialisation"]
     wanted = job.specialisation
@@ -105,7 +128,7 @@ def _specialisation(job: JobOrderDraft, facts: CandidateFacts) -> ScorePart:
             out_of,
             f"{wanted.label} as a second role, not their main",
         )
-    return ScorePart("specialisation", 0, out_of, f"not a {wanted.label}")
+    return ScorePart("specialisation", 0, out_of, f"does not work as {wanted.label}")
 
 
 def _level(job: JobOrderDraft, facts: CandidateFacts) -> ScorePart:
@@ -113,17 +136,20 @@ def _level(job: JobOrderDraft, facts: CandidateFacts) -> ScorePart:
     if job.level is None:
         return ScorePart("level", out_of, out_of, "any level will do", asked=False)
     if facts.years_experience is None:
-        return ScorePart("level", out_of * 0.3, out_of, "experience unknown")
+        return ScorePart("level", out_of * UNKNOWN_LEVEL_SHARE, out_of, "experience unknown")
     level = level_for_years(facts.years_experience)
     gap = _LEVELS.index(level) - _LEVELS.index(job.level)
+    points = level_points(job)[level]
     years = f"{facts.years_experience:g} year{'' if facts.years_experience == 1 else 's'}"
     if gap == 0:
-        return ScorePart("level", out_of, out_of, f"{level.label} ({years})")
+        return ScorePart("level", points, out_of, f"{level.label} ({years})")
     if gap == 1:
-        return ScorePart("level", out_of * 0.6, out_of, f"{level.label}, above the brief ({years})")
+        return ScorePart("level", points, out_of, f"{level.label}, above the brief ({years})")
     if gap == -1:
-        return ScorePart("level", out_of * 0.4, out_of, f"{level.label}, below the brief ({years})")
-    return ScorePart("level", 0, out_of, f"{level.label}, far from {job.level.label} ({years})")
+        return ScorePart("level", points, out_of, f"{level.label}, below the brief ({years})")
+    return ScorePart(
+        "level", points, out_of, f"{level.label}, far from {job.level.label} ({years})"
+    )
 
 
 def _skills(job: JobOrderDraft, facts: CandidateFacts) -> tuple[ScorePart, list[str]]:
@@ -172,17 +198,20 @@ def _salary(job: JobOrderDraft, facts: CandidateFacts) -> ScorePart:
     if budget is None:
         return ScorePart("salary", out_of, out_of, "no budget given", asked=False)
     if expected is None:
-        return ScorePart("salary", out_of * 0.5, out_of, "expectation unknown")
+        return ScorePart("salary", out_of * UNKNOWN_SHARE, out_of, "expectation unknown")
     if facts.currency != job.currency:
         return ScorePart(
-            "salary", out_of * 0.5, out_of, f"expects {facts.currency}, budget in {job.currency}"
+            "salary",
+            out_of * UNKNOWN_SHARE,
+            out_of,
+            f"expects {facts.currency}, budget in {job.currency}",
         )
     if expected <= budget:
         return ScorePart(
             "salary", out_of, out_of, f"expects {expected:,} {facts.currency}, within budget"
         )
     over = (expected - budget) / budget
-    if over <= 0.10:
+    if over <= OVER_BUDGET_TOLERANCE:
         return ScorePart("salary", out_of * 0.5, out_of, f"expects {over:.0%} over budget")
     return ScorePart("salary", 0, out_of, f"expects {over:.0%} over budget")
 
@@ -194,11 +223,11 @@ def _availability(job: JobOrderDraft, facts: CandidateFacts, today: date) -> Sco
     if start is None:
         return ScorePart("availability", out_of, out_of, "no start date given", asked=False)
     if free is None:
-        return ScorePart("availability", out_of * 0.5, out_of, "availability unknown")
+        return ScorePart("availability", out_of * UNKNOWN_SHARE, out_of, "availability unknown")
     if free <= max(start, today):
         return ScorePart("availability", out_of, out_of, f"free by {start.isoformat()}")
     late = (free - start).days
-    if late <= 30:
+    if late <= LATE_START_DAYS:
         return ScorePart("availability", out_of * 0.5, out_of, f"free {late} days after the start")
     return ScorePart("availability", 0, out_of, f"free only from {free.isoformat()}")
 
@@ -245,14 +274,52 @@ def score(job: JobOrderDraft, facts: CandidateFacts, today: date) -> Match:
     )
 
 
+def _order(match: Match) -> tuple[float, bool, str, int]:
+    """Sort key: best score first; ties go to the vetted, then by name."""
+    return (-match.score, not match.vetted, match.name.casefold(), match.candidate_id)
+
+
 def rank(
-    job: JobOrderDraft, candidates: list[CandidateFacts], today: date, limit: int
+    job: JobOrderDraft, candidates: Iterable[CandidateFacts], today: date, limit: int
 ) -> list[Match]:
     """Return the best `limit` matches, best first; ties go to the vetted, then by name."""
     scored = (score(job, facts, today) for facts in candidates)
-    return heapq.nsmallest(
-        limit, scored, key=lambda m: (-m.score, not m.vetted, m.name.casefold(), m.candidate_id)
-    )
+    return heapq.nsmallest(limit, scored, key=_order)
+
+
+def rank_bounded(
+    job: JobOrderDraft,
+    candidates: Iterable[tuple[float, CandidateFacts]],
+    today: date,
+    limit: int,
+) -> list[Match]:
+    """Return what `rank` returns, reading candidates by falling upper bound of their score.
+
+    Stops as soon as no candidate left can beat the `limit`-th score held: the same list
+    as scoring everyone, for a fraction of the work.
+    """
+    held: list[_Held] = []  # a heap with the worst match held on top
+    for bound, facts in candidates:
+        if len(held) >= limit and bound < held[0].match.score:
+            break
+        entry = _Held(score(job, facts, today))
+        if len(held) < limit:
+            heapq.heappush(held, entry)
+        elif entry.key < held[0].key:
+            heapq.heapreplace(held, entry)
+    return sorted((entry.match for entry in held), key=_order)
+
+
+class _Held:
+    """A match in rank_bounded's heap, ordered worst first."""
+
+    __slots__ = ("key", "match")
+
+    def __init__(self, match: Match) -> None:
+        self.match, self.key = match, _order(match)
+
+    def __lt__(self, other: _Held) -> bool:
+        return self.key > other.key
 
 
 def parts_by_name(match: Match) -> Mapping[str, ScorePart]:

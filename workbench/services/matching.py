@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from workbench.domain.clients import JobOrder
-from workbench.domain.matching import Match, hard_failures, rank
+from workbench.domain.matching import Match, hard_failures, rank_bounded
 from workbench.domain.vetting import StageRole, is_past_gate
 from workbench.services.claims import today
 from workbench.services.jobs import get_job
@@ -52,11 +52,12 @@ def match_job(
         names = {stage.id: stage.name for stage in stages}
         vetted = {stage.id for stage in stages if is_past_gate(stages, stage)}
         excluded = {stage.id for stage in stages if stage.role in _UNAVAILABLE}
-        facts = client_queries.candidate_facts(
-            session, job.draft, last_day, names, vetted, excluded
+        eligible = client_queries.count_eligible(session, job.draft, last_day, excluded)
+        candidates = client_queries.ranked_facts(
+            session, job.draft, last_day, day, names, vetted, excluded
         )
-    matches = rank(job.draft, facts, day, max(1, min(limit, MAX_LIMIT)))
-    return MatchResult(job, tuple(matches), len(facts), last_day)
+        matches = rank_bounded(job.draft, candidates, day, max(1, min(limit, MAX_LIMIT)))
+    return MatchResult(job, tuple(matches), eligible, last_day)
 
 
 @dataclass(frozen=True)

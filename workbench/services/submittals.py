@@ -21,7 +21,7 @@ from workbench.services.candidates import utc_now
 from workbench.services.claims import today
 from workbench.services.history import actor, record
 from workbench.services.jobs import get_job
-from workbench.services.matching import certification_day, eligibility
+from workbench.services.matching import eligibility
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.store import client_queries
 from workbench.store.client_models import (
@@ -56,7 +56,6 @@ def submit_problems(
 ) -> dict[str, list[str]]:
     """Return, by candidate name, why each may not be put forward (empty: all may)."""
     day = on or today()
-    last_day = certification_day(job, day)
     checked = eligibility(database, job, list(candidate_ids), on=day)
     problems: dict[str, list[str]] = {}
     for cid in dict.fromkeys(candidate_ids):
@@ -67,7 +66,7 @@ def submit_problems(
         items = []
         if not found.vetted:
             items.append(f"not vetted (in {found.stage})")
-        items += [f"{f} (the job's certifications must hold to {last_day})" for f in found.failures]
+        items += list(found.failures)  # each names the day it must hold to
         if items:
             problems[f"{found.name} (#{cid})"] = items
     return problems

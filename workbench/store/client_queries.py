@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, exists, func, literal, select
+from sqlalchemy import String, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from workbench.domain import matching
 from workbench.domain.clients import (
     Client,
     ClientDraft,
@@ -21,7 +22,7 @@ from workbench.domain.clients import (
     JobStatus,
 )
 from workbench.domain.matching import CandidateFacts
-from workbench.domain.roles import Level, Specialisation
+from workbench.domain.roles import MID_LEVEL_FROM_YEARS, SENIOR_FROM_YEARS, Level, Specialisation
 from workbench.domain.submittals import Submittal, SubmittalStatus
 from workbench.store.candidate_queries import fetch_rows
 from workbench.store.client_models import (
@@ -199,24 +200,112 @@ def to_submittal(record: SubmittalRecord, job_title: str, client: str, candidate
 
 
 def _valid_claim(rule_id: int, last_day: date) -> Any:
-    """Return EXISTS for a verified claim of a rule still valid on last_day (inclusive)."""
-    return exists().where(
-        ClaimRecord.candidate_id == C.id,
-        ClaimRecord.rule_id == rule_id,
+    """Return `candidates.id IN (holders of a rule verified and valid on last_day)`.
+
+    Not a correlated EXISTS: SQLite builds the list once from the covering status index
+    (outcome, lapse day, rule, candidate) instead of probing claims for each of 100,000
+    candidates (0.7 s against ~0.05 s).
+    """
+    holders = select(ClaimRecord.candidate_id).where(
         ClaimRecord.outcome_class == "verified",
         # The lapse day is the first day it is no longer valid; bound as ISO text.
         ClaimRecord.lapse_from > literal(last_day.isoformat(), String()),
+        ClaimRecord.rule_id == rule_id,
     )
+    return C.id.in_(holders)
 
 
 def _held_claim(rule_id: int) -> Any:
-    return exists().where(ClaimRecord.candidate_id == C.id, ClaimRecord.rule_id == rule_id)
+    return C.id.in_(select(ClaimRecord.candidate_id).where(ClaimRecord.rule_id == rule_id))
 
 
 def rule_ids(session: Session) -> dict[str, int]:
     """Return every catalogue code's rule id."""
     query = select(CertificationRuleRecord.code, CertificationRuleRecord.id)
     return {code: rule_id for code, rule_id in session.execute(query).all()}
+
+
+class _FactsQuery:
+    """The one query matching reads: hard requirements in WHERE, the facts as columns."""
+
+    def __init__(
+        self,
+        session: Session,
+        job: JobOrderDraft,
+        last_day: date,
+        excluded_stage_ids: set[int],
+        only: Sequence[int] | None,
+    ) -> None:
+        codes = rule_ids(session)
+        self.nice = [code for code in job.nice_certifications if code in codes]
+        self.wanted_role = job.specialisation.value if job.specialisation else None
+        self.required = list(job.required_certifications)
+        self.impossible = any(code not in codes for code in self.required)
+        self.valid = [_valid_claim(codes[code], last_day) for code in self.nice]
+        self.other_role = (
+            C.id.in_(
+                select(CandidateRoleRecord.candidate_id).where(
+                    CandidateRoleRecord.role == self.wanted_role
+                )
+            )
+            if self.wanted_role
+            else literal(False)
+        )
+        self.columns: list[Any] = [
+            C.id,
+            C.first_name,
+            C.last_name,
+            C.primary_role,
+            C.years_experience,
+            C.skills,
+            C.salary_expectation,
+            C.currency,
+            C.available_from,
+            C.city,
+            C.country,
+            C.stage_id,
+            self.other_role,
+            *self.valid,
+            *(_held_claim(codes[code]) for code in self.nice),
+        ]
+        self.conditions: list[Any] = [C.deleted_at.is_(None)]
+        if excluded_stage_ids:
+            self.conditions.append(C.stage_id.not_in(excluded_stage_ids))
+        if only is not None:
+            self.conditions.append(C.id.in_(list(only)))
+        self.conditions += [
+            _valid_claim(codes[code], last_day) for code in self.required if code in codes
+        ]
+
+    def facts(
+        self, row: Sequence[Any], stage_names: dict[int, str], vetted_stage_ids: set[int]
+    ) -> CandidateFacts:
+        """Return the facts one row holds."""
+        count = len(self.nice)
+        wanted = self.wanted_role
+        skills = row[5]
+        listed = json.loads(skills) if isinstance(skills, str) else skills or ()
+        return CandidateFacts(
+            id=row[0],
+            name=f"{row[1]} {row[2]}",
+            primary_role=Specialisation(row[3]) if row[3] else None,
+            other_roles=frozenset({Specialisation(wanted)}) if wanted and row[12] else frozenset(),
+            years_experience=row[4],
+            skills=frozenset(skill.casefold() for skill in listed),
+            salary_expectation=row[6],
+            currency=row[7],
+            available_from=date.fromisoformat(row[8]) if isinstance(row[8], str) else row[8],
+            city=row[9],
+            country=row[10],
+            stage=stage_names.get(row[11], ""),
+            vetted=row[11] in vetted_stage_ids,
+            valid_certifications=frozenset(
+                [*self.required, *(c for i, c in enumerate(self.nice) if row[13 + i])]
+            ),
+            held_certifications=frozenset(
+                [*self.required, *(c for i, c in enumerate(self.nice) if row[13 + count + i])]
+            ),
+        )
 
 
 def candidate_facts(
@@ -233,74 +322,108 @@ def candidate_facts(
     One query: required certifications filter in SQL (each an EXISTS on the claims index),
     nice-to-have ones and the second specialisation come back as 0/1 columns.
     """
-    codes = rule_ids(session)
-    nice = [code for code in job.nice_certifications if code in codes]
-    wanted_role = job.specialisation.value if job.specialisation else None
-    columns: list[Any] = [
-        C.id,
-        C.first_name,
-        C.last_name,
-        C.primary_role,
-        C.years_experience,
-        C.skills,
-        C.salary_expectation,
-        C.currency,
-        C.available_from,
-        C.city,
-        C.country,
-        C.stage_id,
-    ]
-    if wanted_role:
-        columns.append(
-            exists()
-            .where(
-                CandidateRoleRecord.candidate_id == C.id,
-                CandidateRoleRecord.role == wanted_role,
-            )
-            .label("other_role")
+    query = _FactsQuery(session, job, last_day, excluded_stage_ids, only)
+    if query.impossible:
+        return []  # a certification nobody can hold any more
+    rows = fetch_rows(session, select(*query.columns).where(and_(*query.conditions)))
+    return [query.facts(row, stage_names, vetted_stage_ids) for row in rows]
+
+
+def count_eligible(
+    session: Session, job: JobOrderDraft, last_day: date, excluded_stage_ids: set[int]
+) -> int:
+    """Return how many live candidates meet the job's hard requirements."""
+    query = _FactsQuery(session, job, last_day, excluded_stage_ids, None)
+    if query.impossible:
+        return 0
+    return int(session.scalar(select(func.count()).select_from(C).where(*query.conditions)) or 0)
+
+
+def _bound(query: _FactsQuery, job: JobOrderDraft, today: date) -> Any:
+    """Return SQL for the most points a row can score: exact for five parts, the rest at most.
+
+    Mirrors workbench.domain.matching's parts from its own numbers; it only has to be an
+    upper bound (a test holds it to that), since every row it lets through is scored again
+    in Python.
+    """
+    weights = matching.WEIGHTS
+    spec_out = weights["specialisation"]
+    if job.specialisation is None:
+        spec: Any = literal(spec_out)
+    else:
+        spec = case(
+            (C.primary_role == job.specialisation.value, spec_out),
+            (query.other_role, spec_out * matching.SECOND_ROLE_SHARE),
+            else_=0,
         )
-    columns += [
-        _valid_claim(codes[code], last_day).label(f"valid_{i}") for i, code in enumerate(nice)
-    ]
-    columns += [_held_claim(codes[code]).label(f"held_{i}") for i, code in enumerate(nice)]
-    required = list(job.required_certifications)
-    conditions = [C.deleted_at.is_(None)]
-    if excluded_stage_ids:
-        conditions.append(C.stage_id.not_in(excluded_stage_ids))
-    if only is not None:
-        conditions.append(C.id.in_(list(only)))
-    for code in required:
-        if code not in codes:
-            return []  # a certification nobody can hold any more
-        conditions.append(_valid_claim(codes[code], last_day))
-    rows = fetch_rows(session, select(*columns).where(and_(*conditions)))
-    facts: list[CandidateFacts] = []
-    base = 12 + (1 if wanted_role else 0)
-    for row in rows:
-        other = frozenset({Specialisation(wanted_role)}) if wanted_role and row[12] else frozenset()
-        valid = set(required) | {code for i, code in enumerate(nice) if row[base + i]}
-        held = set(required) | {code for i, code in enumerate(nice) if row[base + len(nice) + i]}
-        skills = row[5]
-        facts.append(
-            CandidateFacts(
-                id=row[0],
-                name=f"{row[1]} {row[2]}",
-                primary_role=Specialisation(row[3]) if row[3] else None,
-                other_roles=other,
-                years_experience=row[4],
-                skills=frozenset(
-                    s.casefold()
-                    for s in (json.loads(skills) if isinstance(skills, str) else skills or ())
-                ),
-                salary_expectation=row[6],
-                currency=row[7],
-                available_from=date.fromisoformat(row[8]) if isinstance(row[8], str) else row[8],
-                city=row[9],
-                country=row[10],
-                stage=stage_names.get(row[11], ""),
-                vetted=row[11] in vetted_stage_ids,
-                valid_certifications=frozenset(valid),
-                held_certifications=frozenset(held),
-            )
+    levels = matching.level_points(job)
+    level = case(
+        (C.years_experience.is_(None), levels[None]),
+        (C.years_experience < MID_LEVEL_FROM_YEARS, levels[Level.JUNIOR]),
+        (C.years_experience < SENIOR_FROM_YEARS, levels[Level.MID]),
+        else_=levels[Level.SENIOR],
+    )
+    nice_out = weights["nice certifications"]
+    nice: Any = literal(nice_out)
+    if job.nice_certifications:
+        share = nice_out / len(job.nice_certifications)
+        nice = sum((case((valid, share), else_=0) for valid in query.valid), literal(0))
+    salary_out = weights["salary"]
+    budget = matching.yearly_budget(job)
+    salary: Any = literal(salary_out)
+    if budget is not None:
+        salary = case(
+            (C.salary_expectation.is_(None), salary_out * matching.UNKNOWN_SHARE),
+            (C.currency != job.currency, salary_out * matching.UNKNOWN_SHARE),
+            (C.salary_expectation <= budget, salary_out),
+            (
+                C.salary_expectation <= budget * (1 + matching.OVER_BUDGET_TOLERANCE),
+                salary_out * 0.5,
+            ),
+            else_=0,
         )
-    return facts
+    free_out = weights["availability"]
+    available: Any = literal(free_out)
+    if job.start_date is not None:
+        by = max(job.start_date, today).isoformat()
+        late = (job.start_date + timedelta(days=matching.LATE_START_DAYS)).isoformat()
+        available = case(
+            (C.available_from.is_(None), free_out * matching.UNKNOWN_SHARE),
+            (C.available_from <= literal(by, String()), free_out),
+            (C.available_from <= literal(late, String()), free_out * 0.5),
+            else_=0,
+        )
+    rest = sum(weights[name] for name in matching.UNBOUNDED_PARTS)
+    return spec + level + nice + salary + available + literal(rest)
+
+
+def ranked_facts(
+    session: Session,
+    job: JobOrderDraft,
+    last_day: date,
+    today: date,
+    stage_names: dict[int, str],
+    vetted_stage_ids: set[int],
+    excluded_stage_ids: set[int],
+) -> Iterator[tuple[float, CandidateFacts]]:
+    """Yield (most points possible, facts) for every eligible candidate, highest bound first.
+
+    The caller stops reading once the bound falls below the scores it already holds: on
+    100,000 candidates only the few thousand that could still make the list are built.
+    """
+    query = _FactsQuery(session, job, last_day, excluded_stage_ids, None)
+    if query.impossible:
+        return
+    bound = _bound(query, job, today).label("bound")
+    # Sort ids and bounds only (small rows), then read the facts a page at a time: sorting
+    # 77,000 full rows cost 0.8 s, most of it moving skills and names through the sorter.
+    order = fetch_rows(
+        session,
+        select(C.id, bound).where(and_(*query.conditions)).order_by(bound.desc(), C.id),
+    )
+    for start in range(0, len(order), 500):
+        page = order[start : start + 500]
+        rows = fetch_rows(session, select(*query.columns).where(C.id.in_([r[0] for r in page])))
+        by_id = {row[0]: row for row in rows}
+        for candidate_id, most in page:
+            yield float(most), query.facts(by_id[candidate_id], stage_names, vetted_stage_ids)
