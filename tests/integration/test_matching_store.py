@@ -323,3 +323,15 @@ def test_the_bounded_ranking_equals_scoring_everyone(database: Database) -> None
     expected = [m.candidate_id for m in rank(job.draft, everyone, TODAY, 30)]
     got = matching.match_job(database, job_id, limit=30, on=TODAY).matches
     assert [m.candidate_id for m in got] == expected
+
+
+def test_the_same_candidate_is_not_put_forward_twice_without_a_reason(
+    database: Database, tmp_path: Path
+) -> None:
+    cid = _person(database, 1)
+    _pmp(database, cid, None)
+    _vet(database, cid)
+    job_id = _job(database)
+    submittals.submit(database, job_id, [cid], tmp_path / "first.pdf", on=TODAY)
+    with pytest.raises(submittals.SubmitRefused, match="already put forward for JO-0001"):
+        submittals.submit(database, job_id, [cid], tmp_path / "again.pdf", on=TODAY)

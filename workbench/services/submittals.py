@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.clients import JobOrder, JobStatus
@@ -57,6 +57,18 @@ def submit_problems(
     """Return, by candidate name, why each may not be put forward (empty: all may)."""
     day = on or today()
     checked = eligibility(database, job, list(candidate_ids), on=day)
+    with database.read() as session:
+        sent_before = {
+            cid: when
+            for cid, when in session.execute(
+                select(SubmittalRecord.candidate_id, func.max(SubmittalRecord.submitted_at))
+                .where(
+                    SubmittalRecord.job_id == job.id,
+                    SubmittalRecord.candidate_id.in_(list(candidate_ids)),
+                )
+                .group_by(SubmittalRecord.candidate_id)
+            ).all()
+        }
     problems: dict[str, list[str]] = {}
     for cid in dict.fromkeys(candidate_ids):
         found = checked.get(cid)
@@ -64,6 +76,8 @@ def submit_problems(
             problems[f"#{cid}"] = ["deleted, or not a candidate"]
             continue
         items = []
+        if cid in sent_before:
+            items.append(f"already put forward for {job.reference} on {sent_before[cid]:%Y-%m-%d}")
         if not found.vetted:
             items.append(f"not vetted (in {found.stage})")
         items += list(found.failures)  # each names the day it must hold to

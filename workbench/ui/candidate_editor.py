@@ -1,4 +1,4 @@
-"""The candidate editor pane: profile, skills, work history, education, vetting, history."""
+"""The candidate editor pane: profile, skills, history, education, vetting, submittals."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from workbench.ui.errors import ask_to_reload
 from workbench.ui.errors import show_error as show_error_box
 from workbench.ui.history_tab import HistoryTab
 from workbench.ui.profile_form import ProfileForm
+from workbench.ui.submittals_view import SubmittalsView
 from workbench.ui.vetting_tab import VettingTab
 
 KEEP_DELAY_MS = 1500
@@ -111,12 +112,17 @@ class CandidateEditor(QWidget):
         self.tabs.addTab(self.certifications, self.tr("Certifications"))
         self.vetting = VettingTab(self._database)
         self.tabs.addTab(self.vetting, self.tr("Vetting"))
+        self.submittals = SubmittalsView(self._database)
+        self.tabs.addTab(self.submittals, self.tr("Submittals"))
         self.history_tab = HistoryTab(self._database)
         self.tabs.addTab(self.history_tab, self.tr("History"))
         # A waiver or a check changes the gate; any recorded change belongs in the history.
         self.certifications.changed.connect(self.refresh_vetting)
         self.vetting.vettingChanged.connect(lambda _: self.history_tab.refresh())
         self.vetting.vettingChanged.connect(self.vettingChanged)
+        # Placing moves the candidate to Placed: the stage and the trail change with it.
+        self.submittals.changed.connect(self.refresh_vetting)
+        self.submittals.changed.connect(lambda s: self.vettingChanged.emit(s.candidate_id))
         layout.addWidget(self.tabs, 1)
 
         buttons = QHBoxLayout()
@@ -225,6 +231,7 @@ class CandidateEditor(QWidget):
             self.certifications.set_candidate(candidate.id if candidate else None)
             self.vetting.show_candidate(candidate.id if candidate else None)
             self.history_tab.show_candidate(candidate.id if candidate else None)
+            self.submittals.show_candidate(candidate.id if candidate else None)
             show_error(self.history.error, None)
             show_error(self.education.error, None)
             self.duplicate_banner.hide()
