@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from workbench import cli_certifications, cli_profiles, cli_vetting
+from workbench import cli_agency, cli_certifications, cli_profiles, cli_vetting
 from workbench.cli_certifications import badges_text, certification_status, resolve_code
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import parse_level, parse_specialisation
@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_certifications.add_parsers(commands, _OneLineParser)
     cli_profiles.add_parsers(commands, _OneLineParser)
     cli_vetting.add_parsers(commands, _OneLineParser)
+    cli_agency.add_parsers(commands, _OneLineParser)
     return parser
 
 
@@ -373,6 +374,7 @@ _HANDLERS = {
     **cli_certifications.HANDLERS,
     **cli_profiles.HANDLERS,
     **cli_vetting.HANDLERS,
+    **cli_agency.HANDLERS,
 }
 
 

@@ -1,7 +1,9 @@
 """Sample IT Project Managers for demos and benchmarks: generate them, or add them to a store.
 
 Each comes with a past: certification claims and checks, a walk through the pipeline with
-its scorecard, interviews and references, and the history trail of all of it.
+its scorecard, interviews and references, and the history trail of all of it. The agency
+comes with clients, their job orders and shortlists, and the submittals that took those
+candidates to Presented and Placed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from sqlalchemy.orm import Session
 from workbench.domain.candidate import CandidateDraft, email_key, validate_candidate
 from workbench.services.candidates import utc_now
 from workbench.services.claims import today
+from workbench.services.demo_agency import SampleAgency
+from workbench.services.demo_agency_writer import first_ids, stored_clients, write_agency
 from workbench.services.demo_claim_writer import SampleClaimWriter
 from workbench.services.demo_claims import BENCHMARK_MIX, DEMO_MIX, ClaimMix, ClaimPlan, SampleClaim
 from workbench.services.demo_generator import SOURCE, generate_drafts
@@ -100,6 +104,9 @@ def add_demo_candidates(
                 tuple(vetting_queries.all_stages(session)), plan.rules, seed, plan.today
             )
             vetting_writer = SampleVettingWriter(session)
+            agency = SampleAgency(
+                seed, plan.today, stored_clients(session, now), *first_ids(session)
+            )
             # Generated addresses carry their index, and each earlier run's indexes stay below
             # the ids it got: numbering from the highest id avoids them. _insert_new skips the
             # rest.
@@ -108,16 +115,17 @@ def add_demo_candidates(
             reporter.report(0, count)
             with closing(_batches(count, plan, vetting, start_index)) as batches:
                 for samples in batches:
-                    added += _insert_new(session, samples, now, writer, vetting_writer)
+                    added += _insert_new(session, samples, now, writer, vetting_writer, agency)
                     # Raises Cancelled; leaving the write block then rolls everything back.
                     reporter.report(added, count)
             # Only hand-typed addresses that happen to look generated can clash: make up for them.
             while added < count:
                 size = min(BATCH_SIZE, count - added)
                 fresh = _validated_batch(size, plan, vetting, next_index)
-                added += _insert_new(session, fresh, now, writer, vetting_writer)
+                added += _insert_new(session, fresh, now, writer, vetting_writer, agency)
                 next_index += size
                 reporter.report(added, count)
+            write_agency(session, agency)
     except BaseException:
         if writer is not None:
             writer.discard_files()  # the rows that named them were rolled back
@@ -133,6 +141,7 @@ def _insert_new(
     now: datetime,
     writer: SampleClaimWriter,
     vetting_writer: SampleVettingWriter,
+    agency: SampleAgency,
 ) -> int:
     """Insert the candidates whose email is not stored yet, with their past; return how many."""
     taken = existing_emails(session, [email_key(d.email) for d, _, _ in samples])
@@ -151,7 +160,10 @@ def _insert_new(
             for waiver in v.waivers
         },
     )
+    submitted = agency.add([(cid, *sample) for cid, sample in zip(ids, fresh, strict=True)])
     vetting_writer.add(
-        [(cid, d, v) for cid, (d, _, v) in zip(ids, fresh, strict=True)], writer.stored
+        [(cid, d, v) for cid, (d, _, v) in zip(ids, fresh, strict=True)],
+        writer.stored,
+        extra=submitted,
     )
     return len(fresh)

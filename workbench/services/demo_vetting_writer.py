@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -70,8 +70,12 @@ class SampleVettingWriter:
         self,
         batch: Sequence[tuple[int, CandidateDraft, SampleVetting]],
         claims: Sequence[StoredClaim],
+        extra: Mapping[int, Sequence[_Event]] | None = None,
     ) -> None:
-        """Store the batch's moves, scorecards, notes and references, and everyone's history."""
+        """Store the batch's moves, scorecards, notes and references, and everyone's history.
+
+        `extra` holds more events by candidate id (their submittals), merged into the trail.
+        """
         if not batch:
             return
         move_ids = iter(next_ids(self.session, "stage_moves", sum(len(v.moves) for *_, v in batch)))
@@ -251,6 +255,7 @@ class SampleVettingWriter:
                     "stage_since": vetting.stage_since,
                 }
             )
+            events += (extra or {}).get(cid, ())
             # Sorted by time (stable: same-moment events keep their order), so the trail's
             # ids, which it reads newest first, follow what happened.
             events.sort(key=lambda event: event[0])
