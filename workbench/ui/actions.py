@@ -19,7 +19,7 @@ def _tr(text: str) -> str:
 def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object], bool]]:
     """Return (attribute, text, shortcut, slot, on toolbar) for every action."""
     removals, transfers, screens = window.removals, window.transfers, window.certification_screens
-    profiles, pipeline = window.profile_screens, window.pipeline
+    profiles, pipeline, agency = window.profile_screens, window.pipeline, window.agency_screens
     return [
         (
             "new_action",
@@ -56,6 +56,15 @@ def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object]
         # Ctrl+, is the usual place for settings (Cmd+, on a Mac, where Qt maps Ctrl to Cmd).
         ("settings_action", _tr("Se&ttings…"), "Ctrl+,", screens.show_settings, False),
         ("catalogue_action", _tr("Certification &catalogue…"), None, screens.show_settings, False),
+        (
+            "clients_action",
+            _tr("&Clients and job orders…"),
+            "Ctrl+Shift+J",
+            agency.show_clients,
+            False,
+        ),
+        ("submittals_action", _tr("&Submittals…"), None, agency.show_submittals, False),
+        ("dashboard_action", _tr("&Dashboard"), "Ctrl+Shift+D", agency.show_dashboard, False),
         ("quit_action", _tr("&Quit"), QKeySequence.StandardKey.Quit, window.close, False),
     ]
 
@@ -90,8 +99,9 @@ def create_actions(window: MainWindow) -> None:
             "new_action save_action delete_action restore_action | move_action"
             " | preview_action profiles_action | purge_action",
         ),
-        (_tr("&View"), "find_action | board_action"),
+        (_tr("&View"), "find_action | board_action dashboard_action"),
         (_tr("Ce&rtifications"), "expiring_action catalogue_action"),
+        (_tr("C&lients"), "clients_action submittals_action"),
     )
     for title, names in menus:
         menu = window.menuBar().addMenu(title)

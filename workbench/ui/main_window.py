@@ -29,6 +29,7 @@ from workbench.services.search import (
 )
 from workbench.store.engine import Database, Interruption
 from workbench.ui.actions import create_actions
+from workbench.ui.agency_screens import AgencyScreens
 from workbench.ui.badges import BadgeDelegate
 from workbench.ui.candidate_editor import CandidateEditor
 from workbench.ui.candidate_model import CERTIFICATIONS_COLUMN, COLUMNS, CandidateTableModel
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
     catalogue_action: QAction
     board_action: QAction
     move_action: QAction
+    clients_action: QAction
+    submittals_action: QAction
+    dashboard_action: QAction
     quit_action: QAction
 
     def __init__(self, database: Database, settings: QSettings | None = None) -> None:
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.certification_screens = CertificationScreens(self)
         self.profile_screens = ProfileScreens(self)
         self.pipeline = PipelineScreens(self)
+        self.agency_screens = AgencyScreens(self)
         self.editor.certificationsChanged.connect(self.certification_screens.claims_changed)
         self.editor.vettingChanged.connect(self.pipeline.vetting_changed)
         create_actions(self)
@@ -205,7 +210,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Offer to save unsaved edits, then remember the layout."""
-        if not self.may_leave_editor() or not self.certification_screens.close_windows():
+        if (
+            not self.may_leave_editor()
+            or not self.certification_screens.close_windows()
+            or not self.agency_screens.close_windows()
+        ):
             event.ignore()
             return
         self._save_layout()
@@ -473,3 +482,4 @@ class MainWindow(QMainWindow):
         self.run_search()
         self.certification_screens.reload_expiring()
         self.pipeline.data_changed()
+        self.agency_screens.data_changed()
