@@ -195,6 +195,7 @@ def test_a_submission_records_each_candidate_with_the_files_hash(
     text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "shortlist.pdf").pages)
     assert "Candidates for Senior Agile PM" in text and "Northwind Bank" in text
     assert "Ann1" not in text  # blind: the cover names them as their profiles do
+    assert "For the attention of Carol King" in text
     log = submittals.submittals(database, candidate_id=first)
     assert [s.job_id for s in log] == [job_id]
     assert pipeline.stages(database)  # the candidates moved on to Presented
@@ -335,3 +336,20 @@ def test_the_same_candidate_is_not_put_forward_twice_without_a_reason(
     submittals.submit(database, job_id, [cid], tmp_path / "first.pdf", on=TODAY)
     with pytest.raises(submittals.SubmitRefused, match="already put forward for JO-0001"):
         submittals.submit(database, job_id, [cid], tmp_path / "again.pdf", on=TODAY)
+
+
+def test_the_cover_names_the_contact_chosen(database: Database, tmp_path: Path) -> None:
+    cid = _person(database, 1)
+    _pmp(database, cid, None)
+    _vet(database, cid)
+    job_id = _job(database)
+    client = clients.find_client(database, "Northwind Bank")
+    people = [(c.id, c.draft) for c in client.contacts] + [(None, ContactDraft("Dan Ives"))]
+    client = clients.save_client(database, client.id, client.draft, people, client.version)
+    dan = next(c for c in client.contacts if c.draft.name == "Dan Ives")
+    [sent] = submittals.submit(
+        database, job_id, [cid], tmp_path / "to-dan.pdf", contact_id=dan.id, on=TODAY
+    ).submittals
+    assert sent.contact_name == "Dan Ives"
+    cover = PdfReader(tmp_path / "to-dan.pdf").pages[0].extract_text()
+    assert "For the attention of Dan Ives" in cover

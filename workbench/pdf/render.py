@@ -217,9 +217,12 @@ def _cover(cover: CoverPage, styles: Styles, width: float) -> list[Flowable]:
         story.append(_para("  ·  ".join(cover.facts), styles.facts))
     story.append(SectionHeading(f"Put forward ({len(cover.candidates)})", styles))
     for reference, name, line in cover.candidates:
-        story.append(_para(f"{name} — {reference}", styles.job_title))
-        if line:
-            story.append(_para(line, styles.job_meta))
+        story.append(_para(name, styles.job_title))
+        story.append(
+            _para(
+                "  ·  ".join(part for part in (f"Ref. {reference}", line) if part), styles.job_meta
+            )
+        )
     if cover.prepared_by:
         story += [Spacer(1, 6 * mm), _para(f"Prepared by {cover.prepared_by}", styles.body)]
     story.append(PageBreak())

@@ -86,7 +86,9 @@ def submit_problems(
     return problems
 
 
-def _cover(job: JobOrder, prepared_by: str) -> Callable[[Sequence[ProfileDocument]], CoverPage]:
+def _cover(
+    job: JobOrder, contact: str, prepared_by: str
+) -> Callable[[Sequence[ProfileDocument]], CoverPage]:
     """Return the function making the shortlist page from the documents as printed."""
 
     def make(documents: Sequence[ProfileDocument]) -> CoverPage:
@@ -104,7 +106,7 @@ def _cover(job: JobOrder, prepared_by: str) -> Callable[[Sequence[ProfileDocumen
             reference=job.reference,
             title=job.title,
             client=job.client_name,
-            contact=job.contact_name,
+            contact=contact,
             facts=tuple(fact for fact in facts if fact),
             candidates=tuple(
                 (doc.reference, doc.display_name, "  ·  ".join([doc.role, *doc.facts[:1]]))
@@ -156,7 +158,7 @@ def submit(
     if combined:
         written = [
             profiles.write_combined_profiles(
-                database, ids, output, options, reporter=reporter, cover=_cover(job, by)
+                database, ids, output, options, reporter=reporter, cover=_cover(job, contact, by)
             )
         ]
     else:
