@@ -422,7 +422,7 @@ def _cmd_submittal(database: Database, args: argparse.Namespace) -> int:
 
     if args.action == "status":
         number = args.id.strip().removeprefix("#")
-        if not number.isascii() or not number.isdigit():
+        if not number.isascii() or not number.isdigit() or len(number) > 18:
             raise WorkbenchError(f"{args.id!r} is not a submittal number (e.g. 12)")
         status: SubmittalStatus = args.status
         moved = set_status(database, int(number), status)

@@ -169,6 +169,9 @@ def upgrade() -> None:
                 "salary_expectation",
                 "currency",
                 "available_from",
+                "city",
+                "country",
+                "skills",
             ],
             unique=False,
         )

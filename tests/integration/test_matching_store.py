@@ -296,6 +296,8 @@ def test_the_bounded_ranking_equals_scoring_everyone(database: Database) -> None
             country=rng.choice(["United Kingdom", "France", ""]),
             skills=tuple(rng.sample(["Scrum", "Kanban", "Jira", "Trello"], rng.randrange(4))),
         )
+        if rng.random() < 0.2:  # vetted candidates win ties
+            pipeline.move_stage(database, cid, "Vetted", override="for the test")
         if rng.random() < 0.5:
             claim = claims.add_claim(database, cid, "CSM", ClaimDraft("9"), on=TODAY)
             outcome = rng.choice([CheckOutcome.VERIFIED, CheckOutcome.NOT_FOUND])
@@ -304,26 +306,38 @@ def test_the_bounded_ranking_equals_scoring_everyone(database: Database) -> None
     job_id = _job(
         database,
         required_certifications=(),
-        nice_certifications=("CSM", "PMP"),
+        nice_certifications=("CSM", "PMP", "PMI-ACP"),  # thirds: scores that round
         methodologies=("Scrum", "Kanban"),
         employment=Employment.PERMANENT,
         budget=125_000,
         end_date=None,
     )
-    job = jobs.get_job(database, job_id)
-    last_day = certification_day(job, TODAY)
-    with database.read() as session:
-        stages = vetting_queries.all_stages(session)
-        names = {s.id: s.name for s in stages}
-        bounded = list(
-            client_queries.ranked_facts(session, job.draft, last_day, TODAY, names, set(), set())
-        )
-        everyone = client_queries.candidate_facts(session, job.draft, last_day, names, set(), set())
-    for most, facts in bounded:
-        assert most >= score(job.draft, facts, TODAY).score - 1e-9, facts
-    expected = [m.candidate_id for m in rank(job.draft, everyone, TODAY, 30)]
-    got = matching.match_job(database, job_id, limit=30, on=TODAY).matches
-    assert [m.candidate_id for m in got] == expected
+    remote = jobs.save_job(
+        database,
+        None,
+        replace(jobs.get_job(database, job_id).draft, remote=True, specialisation=None, level=None),
+    ).id
+    for some_job in (job_id, remote):
+        job = jobs.get_job(database, some_job)
+        last_day = certification_day(job, TODAY)
+        with database.read() as session:
+            stages = vetting_queries.all_stages(session)
+            names = {s.id: s.name for s in stages}
+            vetted = {s.id for s in stages if s.name in ("Vetted", "Presented")}
+            bounded = list(
+                client_queries.ranked_facts(
+                    session, job.draft, last_day, TODAY, names, vetted, set()
+                )
+            )
+            everyone = client_queries.candidate_facts(
+                session, job.draft, last_day, names, vetted, set()
+            )
+        for most, facts in bounded:
+            assert round(most, 1) >= score(job.draft, facts, TODAY).score, facts
+        for limit in (1, 5, 30):
+            expected = [m.candidate_id for m in rank(job.draft, everyone, TODAY, limit)]
+            got = matching.match_job(database, some_job, limit=limit, on=TODAY).matches
+            assert [m.candidate_id for m in got] == expected, (some_job, limit)
 
 
 def test_the_same_candidate_is_not_put_forward_twice_without_a_reason(
@@ -353,3 +367,35 @@ def test_the_cover_names_the_contact_chosen(database: Database, tmp_path: Path) 
     assert sent.contact_name == "Dan Ives"
     cover = PdfReader(tmp_path / "to-dan.pdf").pages[0].extract_text()
     assert "For the attention of Dan Ives" in cover
+
+
+def test_placements_are_refused_when_they_would_fill_wrongly(
+    database: Database, tmp_path: Path
+) -> None:
+    first, second = _person(database, 1), _person(database, 2)
+    for cid in (first, second):
+        _pmp(database, cid, None)
+        _vet(database, cid)
+    job_id = _job(database, openings=3)
+    [once] = submittals.submit(database, job_id, [first], tmp_path / "a.pdf", on=TODAY).submittals
+    [again] = submittals.submit(
+        database, job_id, [first], tmp_path / "b.pdf", override="new CV", on=TODAY
+    ).submittals
+    assert once.combined is True  # one candidate, but a combined file with its cover page
+    submittals.set_status(database, once.id, SubmittalStatus.PLACED)
+    with pytest.raises(WorkbenchError, match="already placed in this job"):
+        submittals.set_status(database, again.id, SubmittalStatus.PLACED)
+    # A placed candidate is not available for another submission without a reason.
+    problems = submittals.submit_problems(database, jobs.get_job(database, job_id), [first])
+    assert any("in Placed: not available" in line for line in next(iter(problems.values())))
+    [other] = submittals.submit(database, job_id, [second], tmp_path / "c.pdf", on=TODAY).submittals
+    delete_candidates(database, [second])
+    with pytest.raises(WorkbenchError, match="deleted"):
+        submittals.set_status(database, other.id, SubmittalStatus.PLACED)
+    with pytest.raises(WorkbenchError, match="deleted or unknown"):
+        submittals.submit(database, job_id, [second], tmp_path / "d.pdf", override="x", on=TODAY)
+    job = jobs.get_job(database, job_id)
+    jobs.save_job(database, job_id, replace(job.draft, status=JobStatus.CANCELLED), job.version)
+    with pytest.raises(WorkbenchError, match="is cancelled; reopen it"):
+        submittals.set_status(database, again.id, SubmittalStatus.PLACED)
+    assert jobs.get_job(database, job_id).filled == 1

@@ -96,8 +96,7 @@ UNKNOWN_SHARE = 0.5  # salary or availability not given by the candidate
 UNKNOWN_LEVEL_SHARE = 0.3
 OVER_BUDGET_TOLERANCE = 0.10  # up to 10 % over budget: half the salary points
 LATE_START_DAYS = 30  # free up to 30 days after the start: half the availability points
-# Parts the store cannot bound in SQL (skills in JSON, place names): counted at their most.
-UNBOUNDED_PARTS = ("skills", "location")
+COUNTRY_SHARE = 0.6  # the job's place names the candidate's country, not their city
 
 
 def level_points(job: JobOrderDraft) -> dict[Level | None, float]:
@@ -241,7 +240,7 @@ def _location(job: JobOrderDraft, facts: CandidateFacts) -> ScorePart:
     if city and city in place:
         return ScorePart("location", out_of, out_of, f"lives in {facts.city}")
     if country and country in place:
-        return ScorePart("location", out_of * 0.6, out_of, f"lives in {facts.country}")
+        return ScorePart("location", out_of * COUNTRY_SHARE, out_of, f"lives in {facts.country}")
     where = ", ".join(part for part in (facts.city, facts.country) if part) or "unknown"
     return ScorePart("location", 0, out_of, f"lives elsewhere ({where})")
 
@@ -274,9 +273,9 @@ def score(job: JobOrderDraft, facts: CandidateFacts, today: date) -> Match:
     )
 
 
-def _order(match: Match) -> tuple[float, bool, str, int]:
-    """Sort key: best score first; ties go to the vetted, then by name."""
-    return (-match.score, not match.vetted, match.name.casefold(), match.candidate_id)
+def _order(match: Match) -> tuple[float, bool, int]:
+    """Sort key: best score first; ties go to the vetted, then to the longest on file."""
+    return (-match.score, not match.vetted, match.candidate_id)
 
 
 def rank(
@@ -295,13 +294,19 @@ def rank_bounded(
 ) -> list[Match]:
     """Return what `rank` returns, reading candidates by falling upper bound of their score.
 
-    Stops as soon as no candidate left can beat the `limit`-th score held: the same list
-    as scoring everyone, for a fraction of the work.
+    Candidates must come by falling bound, ties vetted first and then by id (the tie order
+    of `rank`). Stops as soon as no candidate left can beat the `limit`-th match held: the
+    same list as scoring everyone, for a fraction of the work.
     """
     held: list[_Held] = []  # a heap with the worst match held on top
     for bound, facts in candidates:
-        if len(held) >= limit and bound < held[0].match.score:
-            break
+        if len(held) >= limit:
+            # Candidates come by falling bound, then in tie order (vetted, then id): once
+            # a bound cannot beat the worst held, or only ties it from behind, none left can.
+            worst = held[0].key
+            most = round(bound, 1)  # scores are kept to one decimal; so is the bound here
+            if most < -worst[0] or (most == -worst[0] and (not facts.vetted, facts.id) > worst[1:]):
+                break
         entry = _Held(score(job, facts, today))
         if len(held) < limit:
             heapq.heappush(held, entry)

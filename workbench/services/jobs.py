@@ -55,6 +55,10 @@ def save_job(
                     f"{record.title} was changed by someone else after you opened it; "
                     "reload to see their changes"
                 )
+        if clean.openings < (record.filled or 0):
+            raise ValidationError(
+                {"openings": f"{record.filled} opening(s) are already filled; keep at least that"}
+            )
         client_queries.apply_job(record, clean)
         record.updated_at = now
         try:

@@ -69,6 +69,7 @@ class Eligibility:
     stage: str
     vetted: bool
     failures: tuple[str, ...]  # required certifications not valid through last_day
+    unavailable: bool = False  # rejected, withdrawn, or already placed
 
 
 def eligibility(
@@ -91,9 +92,15 @@ def eligibility(
         facts = client_queries.candidate_facts(
             session, relaxed, last_day, names, vetted, set(), only=candidate_ids
         )
+    gone = {stage.name for stage in stages if stage.role in _UNAVAILABLE}
     return {
         f.id: Eligibility(
-            f.id, f.name, f.stage, f.vetted, tuple(hard_failures(job.draft, f, last_day))
+            f.id,
+            f.name,
+            f.stage,
+            f.vetted,
+            tuple(hard_failures(job.draft, f, last_day)),
+            unavailable=f.stage in gone,
         )
         for f in facts
     }

@@ -78,7 +78,9 @@ def submit_problems(
         items = []
         if cid in sent_before:
             items.append(f"already put forward for {job.reference} on {sent_before[cid]:%Y-%m-%d}")
-        if not found.vetted:
+        if found.unavailable:
+            items.append(f"in {found.stage}: not available")
+        elif not found.vetted:
             items.append(f"not vetted (in {found.stage})")
         items += list(found.failures)  # each names the day it must hold to
         if items:
@@ -146,6 +148,7 @@ def submit(
         raise WorkbenchError(
             f"{job.reference} is {job.draft.status.label.lower()}; reopen it first"
         )
+    _refuse_missing(database, ids)
     problems = submit_problems(database, job, ids, on=day)
     reason = ""
     if problems:
@@ -164,9 +167,26 @@ def submit(
     else:
         written = profiles.write_profile_folder(database, ids, output, options, reporter=reporter)
     refusals = {name: items for name, items in problems.items()}
-    submittals = _record(database, job, written, contact_id, contact, blind, reason, refusals)
+    submittals = _record(
+        database, job, written, contact_id, contact, blind, combined, reason, refusals
+    )
     _present(database, job, [s.candidate_id for s in submittals], reason)
     return SubmitResult(tuple(submittals), tuple(written))
+
+
+def _refuse_missing(database: Database, ids: Sequence[int]) -> None:
+    """Refuse deleted or unknown candidates outright: no override sends a deleted profile."""
+    with database.read() as session:
+        live = set(
+            session.scalars(
+                select(CandidateRecord.id).where(
+                    CandidateRecord.id.in_(list(ids)), CandidateRecord.deleted_at.is_(None)
+                )
+            )
+        )
+    for cid in ids:
+        if cid not in live:
+            raise WorkbenchError(f"candidate #{cid} is deleted or unknown; restore them first")
 
 
 def _consultant(database: Database) -> str:
@@ -191,6 +211,7 @@ def _record(
     contact_id: int | None,
     contact: str,
     blind: bool,
+    combined: bool,
     reason: str,
     refusals: Mapping[str, Sequence[str]],
 ) -> list[Submittal]:
@@ -221,7 +242,7 @@ def _record(
                             blind=blind,
                             sha256=item.sha256,
                             file_name=item.path.name,
-                            combined=len(item.candidate_ids) > 1,
+                            combined=combined,
                             status=SubmittalStatus.SUBMITTED.value,
                             status_at=now,
                             override_reason=reason if mine else "",
@@ -359,8 +380,7 @@ def set_status(
         job = session.get(JobOrderRecord, row.job_id)
         assert job is not None  # a foreign key keeps it
         if status is SubmittalStatus.PLACED:
-            if job.filled >= job.openings:
-                raise WorkbenchError(f"all {job.openings} opening(s) of {job.title} are filled")
+            _check_placing(session, row, job)
             job.filled += 1
             if job.filled >= job.openings:
                 job.status = JobStatus.FILLED.value
@@ -384,6 +404,31 @@ def set_status(
     if status is SubmittalStatus.PLACED:
         _place(database, result)
     return result
+
+
+def _check_placing(session: Session, row: SubmittalRecord, job: JobOrderRecord) -> None:
+    """Refuse a placement that would fill an opening wrongly."""
+    if job.status != JobStatus.OPEN.value:
+        raise WorkbenchError(
+            f"{job.title} is {JobStatus(job.status).label.lower()}; reopen it to place someone"
+        )
+    if job.filled >= job.openings:
+        raise WorkbenchError(f"all {job.openings} opening(s) of {job.title} are filled")
+    candidate = session.get(CandidateRecord, row.candidate_id)
+    if candidate is None or candidate.deleted_at is not None:
+        raise WorkbenchError("the candidate is deleted; restore them before placing them")
+    twice = session.scalar(
+        select(SubmittalRecord.id).where(
+            SubmittalRecord.job_id == row.job_id,
+            SubmittalRecord.candidate_id == row.candidate_id,
+            SubmittalRecord.status == SubmittalStatus.PLACED.value,
+        )
+    )
+    if twice is not None:
+        raise WorkbenchError(
+            f"{candidate.first_name} {candidate.last_name} is already placed in this job "
+            f"(submittal #{twice})"
+        )
 
 
 def _place(database: Database, submittal: Submittal) -> None:

@@ -393,8 +393,61 @@ def _bound(query: _FactsQuery, job: JobOrderDraft, today: date) -> Any:
             (C.available_from <= literal(late, String()), free_out * 0.5),
             else_=0,
         )
-    rest = sum(weights[name] for name in matching.UNBOUNDED_PARTS)
-    return spec + level + nice + salary + available + literal(rest)
+    return spec + level + nice + salary + available + _skills_bound(job) + _location_bound(job)
+
+
+def _has_non_ascii(column: Any) -> Any:
+    """Return SQL saying a text holds a character SQLite's lower() would not fold."""
+    return column.op("GLOB")("*[^ -~]*")
+
+
+def _skills_bound(job: JobOrderDraft) -> Any:
+    """Return the most skills points: each wanted skill found in the JSON list, any case.
+
+    SQLite folds ASCII only, and JSON may escape other letters: a wanted skill with any
+    other character counts as found, so the bound stays a bound.
+    """
+    out_of = matching.WEIGHTS["skills"]
+    wanted = [*job.methodologies, *job.tools]
+    if not wanted:
+        return literal(out_of)
+    share = out_of / len(wanted)
+    found: list[Any] = []
+    for skill in wanted:
+        if not skill.isascii():
+            found.append(literal(share))
+            continue
+        quoted = literal(json.dumps(skill.lower()), String())
+        listed = func.coalesce(C.skills, "")
+        found.append(
+            case(
+                (func.instr(func.lower(listed), quoted) > 0, share),
+                # An escaped letter (\uXXXX) may fold to this skill ("Straße", "strasse").
+                (func.instr(listed, literal("\\u", String())) > 0, share),
+                else_=0,
+            )
+        )
+    return sum(found, literal(0))
+
+
+def _location_bound(job: JobOrderDraft) -> Any:
+    """Return the most location points: the city, else the country, named in the job's place."""
+    out_of = matching.WEIGHTS["location"]
+    if job.remote:
+        return literal(out_of)
+    place = literal(job.location.casefold(), String())
+
+    def named(column: Any) -> Any:
+        # Non-ASCII names count as named: lower() would not fold them like casefold() does.
+        return (column != "") & (
+            (func.instr(place, func.lower(column)) > 0) | _has_non_ascii(column)
+        )
+
+    return case(
+        (named(C.city), out_of),
+        (named(C.country), out_of * matching.COUNTRY_SHARE),
+        else_=0,
+    )
 
 
 def ranked_facts(
@@ -417,9 +470,13 @@ def ranked_facts(
     bound = _bound(query, job, today).label("bound")
     # Sort ids and bounds only (small rows), then read the facts a page at a time: sorting
     # 77,000 full rows cost 0.8 s, most of it moving skills and names through the sorter.
+    # Ties in the order rank_bounded needs: the vetted first, then by id.
+    vetted = (
+        case((C.stage_id.in_(vetted_stage_ids), 0), else_=1) if vetted_stage_ids else literal(1)
+    )
     order = fetch_rows(
         session,
-        select(C.id, bound).where(and_(*query.conditions)).order_by(bound.desc(), C.id),
+        select(C.id, bound).where(and_(*query.conditions)).order_by(bound.desc(), vetted, C.id),
     )
     for start in range(0, len(order), 500):
         page = order[start : start + 500]
