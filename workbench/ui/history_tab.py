@@ -8,10 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
@@ -35,12 +32,12 @@ from workbench.domain.history import Entity, HistoryEntry
 from workbench.services import history as history_service
 from workbench.store.engine import Database
 from workbench.store.history_store import MAX_ENTRIES
+from workbench.ui.row_table import ParentIndex, RowTableModel
 
 FILTER_DELAY_MS = 250  # typing "pipeline" asks the database once, not eight times
 CELL_CHARS = 120  # a cell shows this much of a value; the tooltip and the pane show all
 TOOLTIP_WIDTH = 100  # long values wrap in the tooltip instead of running off the screen
 
-ParentIndex = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("When", "Who", "What", "Field", "Old value", "New value", "Detail")
 WHEN_COLUMN, WHO_COLUMN, WHAT_COLUMN, FIELD_COLUMN = 0, 1, 2, 3
@@ -75,35 +72,18 @@ def wrapped(text: str) -> str:
     )
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowTableModel[HistoryEntry]):
     """Rows of the audit trail as the service returned them (newest first), read-only."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryEntry] = []
-
-    @property
-    def rows(self) -> tuple[HistoryEntry, ...]:
-        """Return the entries in the order shown."""
-        return tuple(self._rows)
+    columns = COLUMNS
 
     def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
         """Show new entries in the order given."""
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> HistoryEntry | None:
         """Return the entry shown in a row."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of entries (none under a cell: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.row_at(row)
 
     def what(self, entry: HistoryEntry) -> str:
         """Return what happened, e.g. "Stage moved"."""
@@ -144,24 +124,6 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return column titles; rows are not numbered."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return self.tr(COLUMNS[section])
-        return None
-
-    def flags(self, index: ParentIndex) -> Qt.ItemFlag:
-        """Rows are selectable, never edited: the trail is append-only."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class HistoryTab(QWidget):

@@ -5,45 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.domain.clients import JobOrder
 from workbench.domain.matching import Match, ScorePart
+from workbench.ui.row_table import ParentIndex, RowTableModel
 
 PARTS_ROLE = Qt.ItemDataRole.UserRole + 1
 
-ParentIndex = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("#", "Score", "Name", "Stage", "Vetted", "Breakdown", "Why they rank here")
 SCORE_COLUMN, BREAKDOWN_COLUMN = 1, 5
 
 
-class MatchModel(QAbstractTableModel):
+class MatchModel(RowTableModel[Match]):
     """The ranked matches of one job, best first, as the service returned them."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Match] = []
+    columns = COLUMNS
 
     def set_matches(self, matches: Sequence[Match]) -> None:
         """Show these matches in the order given."""
-        self.beginResetModel()
-        self._rows = list(matches)
-        self.endResetModel()
+        self.set_rows(matches)
 
     def match_at(self, row: int) -> Match | None:
         """Return the match shown in a row."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of matches (none under a cell: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.row_at(row)
 
     def _text(self, row: int, match: Match, column: int) -> str:
         if column == 0:
@@ -81,24 +69,6 @@ class MatchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return match.candidate_id
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return column titles; the rank column numbers the rows."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return self.tr(COLUMNS[section])
-        return None
-
-    def flags(self, index: ParentIndex) -> Qt.ItemFlag:
-        """Rows are selectable, never edited in place."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class BreakdownDelegate(QStyledItemDelegate):

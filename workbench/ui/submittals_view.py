@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     Qt,
     Signal,
@@ -31,8 +29,7 @@ from workbench.services import submittals as submittal_service
 from workbench.store.engine import Database
 from workbench.ui.errors import show_error
 from workbench.ui.history_tab import readable_time
-
-ParentIndex = QModelIndex | QPersistentModelIndex
+from workbench.ui.row_table import ParentIndex, RowTableModel
 
 COLUMNS = (
     "When",
@@ -56,30 +53,14 @@ def short_sha(digest: str) -> str:
     return digest[:SHORT_SHA]
 
 
-class SubmittalsModel(QAbstractTableModel):
+class SubmittalsModel(RowTableModel[Submittal]):
     """The submittals of a job, a candidate or the whole agency, newest first."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Submittal] = []
-
-    def set_rows(self, rows: list[Submittal]) -> None:
-        """Show these submittals in the order given."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    columns = COLUMNS
 
     def submittal(self, row: int) -> Submittal | None:
         """Return the submittal shown in a row."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of submittals (none under a cell: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.row_at(row)
 
     def _text(self, row: Submittal, column: int) -> str:
         values = (
@@ -120,24 +101,6 @@ class SubmittalsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return column titles; rows are not numbered."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return self.tr(COLUMNS[section])
-        return None
-
-    def flags(self, index: ParentIndex) -> Qt.ItemFlag:
-        """Rows are selectable, never edited in place."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class SubmittalsView(QWidget):
