@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from workbench import cli_agency, cli_certifications, cli_profiles, cli_vetting
+from workbench import (
+    cli_agency,
+    cli_backup,
+    cli_certifications,
+    cli_privacy,
+    cli_profiles,
+    cli_vetting,
+)
 from workbench.cli_certifications import badges_text, certification_status, resolve_code
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import parse_level, parse_specialisation
@@ -103,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_profiles.add_parsers(commands, _OneLineParser)
     cli_vetting.add_parsers(commands, _OneLineParser)
     cli_agency.add_parsers(commands, _OneLineParser)
+    cli_backup.add_parsers(commands, _OneLineParser)
+    cli_privacy.add_parsers(commands, _OneLineParser)
     return parser
 
 
@@ -126,6 +135,8 @@ def run_command(namespace: argparse.Namespace) -> int:
     try:
         from workbench.store.bootstrap import open_database
 
+        if namespace.command in cli_backup.FILE_HANDLERS:  # the file may be the damaged one
+            return cli_backup.FILE_HANDLERS[namespace.command](database_path(namespace), namespace)
         database = open_database(database_path(namespace))
         handler = _HANDLERS[namespace.command]
         return handler(database, namespace)
@@ -375,6 +386,8 @@ _HANDLERS = {
     **cli_profiles.HANDLERS,
     **cli_vetting.HANDLERS,
     **cli_agency.HANDLERS,
+    **cli_backup.HANDLERS,
+    **cli_privacy.HANDLERS,
 }
 
 

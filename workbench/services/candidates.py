@@ -30,7 +30,7 @@ from workbench.domain.errors import (
 from workbench.domain.history import Action, Change, Entity, candidate_fields, field_changes
 from workbench.services import history
 from workbench.services.evidence_files import discard_unreferenced_evidence, evidence_of_candidates
-from workbench.store import history_store
+from workbench.store import history_store, maintenance
 from workbench.store.candidate_repository import (
     apply_draft,
     existing_emails,
@@ -41,9 +41,10 @@ from workbench.store.candidate_repository import (
 )
 from workbench.store.engine import Database
 from workbench.store.models import CandidateRecord
-from workbench.store.search_index import remove_from_index
+from workbench.store.search_index import optimize_index, remove_from_index
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer key
+ERASED_DETAIL = "personal data erased"
 
 
 def utc_now() -> datetime:
@@ -249,8 +250,13 @@ def _purge_rows(
     ids: Sequence[int] | None,
     evidence: list[tuple[str, str]],
     evidence_of: Callable[[Session, Sequence[int]], list[tuple[str, str]]],
+    *,
+    erasure: bool = False,
 ) -> int:
     with database.write() as session:
+        if erasure:
+            # Freed cells and pages are zeroed as they go, not left for VACUUM alone.
+            maintenance.secure_delete(session, True)
         query = select(CandidateRecord.id).where(CandidateRecord.deleted_at.isnot(None))
         if ids is not None:
             query = query.where(CandidateRecord.id.in_(list(ids)))
@@ -264,5 +270,13 @@ def _purge_rows(
             chunk = doomed[start : start + 900]
             session.execute(table_of(CandidateRecord).delete().where(CandidateRecord.id.in_(chunk)))
         # After the rows are gone: a trigger lists a purge only for a candidate who is.
-        history_store.purge(session, doomed, history.actor(session), utc_now())
+        if not erasure:
+            history_store.purge(session, doomed, history.actor(session), utc_now())
+            return len(doomed)
+        history_store.purge(
+            session, doomed, history.actor(session), utc_now(), detail=ERASED_DETAIL
+        )
+        # FTS5 only marks rows deleted; merging its segments drops the erased tokens.
+        optimize_index(session)
+        maintenance.secure_delete(session, False)
         return len(doomed)

@@ -94,7 +94,13 @@ def entries(
     return [_to_entry(record) for record in session.scalars(query)]
 
 
-def purge(session: Session, candidate_ids: Sequence[int], by: str, at: datetime) -> None:
+def purge(
+    session: Session,
+    candidate_ids: Sequence[int],
+    by: str,
+    at: datetime,
+    detail: str = "personal data removed for good",
+) -> None:
     """Remove purged candidates' entries and leave one anonymous stub for each.
 
     The purge is written down first: the trigger on history lets rows go only for a
@@ -115,7 +121,7 @@ def purge(session: Session, candidate_ids: Sequence[int], by: str, at: datetime)
                 entity=Entity.CANDIDATE,
                 entity_id=cid,
                 action=Action.PURGED,
-                detail="personal data removed for good",
+                detail=detail,
             )
             for cid in candidate_ids
         ),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +9,7 @@ from typing import Any
 
 from workbench.domain.errors import WorkbenchError
 from workbench.store.engine import Database
+from workbench.store.snapshots import online_copy
 
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # A source checkout keeps revisions in db/ at the top; an installed wheel carries a copy.
@@ -58,6 +57,11 @@ def head_revision() -> str:
     return str(heads[0])
 
 
+def is_known_revision(revision: str) -> bool:
+    """Return True when this version of Workbench can open a database at revision."""
+    return revision in _known_revisions()
+
+
 def _known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
@@ -70,17 +74,7 @@ def copy_aside(database: Database, label: str) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = database.path.with_name(f"{database.path.stem}.before-{label}-{stamp}.sqlite3")
-    # The copy holds the same personal data: owner-only like the original.
-    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-    source = sqlite3.connect(database.path)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)  # safe while WAL holds recent commits
-        finally:
-            copy.close()
-    finally:
-        source.close()
+    online_copy(database.path, target)
     return target
 
 

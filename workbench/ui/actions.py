@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,10 +17,31 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def _privacy(window: MainWindow, name: str) -> Callable[[], object]:
+    """Return a slot calling privacy_screens.<name>(window), imported only when used."""
+
+    def run() -> object:
+        try:
+            privacy_screens = importlib.import_module("workbench.ui.privacy_screens")
+        except ModuleNotFoundError as exc:  # the rest of the window works without that screen
+            if exc.name != "workbench.ui.privacy_screens":
+                raise
+            from workbench.domain.errors import WorkbenchError
+            from workbench.ui.errors import show_error
+
+            show_error(window, _tr("Privacy"), WorkbenchError(_tr("not available in this build")))
+            return None
+        function = "erase_selected" if name == "erase" else name
+        return getattr(privacy_screens, function)(window)
+
+    return run
+
+
 def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object], bool]]:
     """Return (attribute, text, shortcut, slot, on toolbar) for every action."""
     removals, transfers, screens = window.removals, window.transfers, window.certification_screens
     profiles, pipeline, agency = window.profile_screens, window.pipeline, window.agency_screens
+    backups = window.backup_screens
     return [
         (
             "new_action",
@@ -65,6 +87,22 @@ def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object]
         ),
         ("submittals_action", _tr("&Submittals…"), None, agency.show_submittals, False),
         ("dashboard_action", _tr("&Dashboard"), "Ctrl+Shift+D", agency.show_dashboard, False),
+        ("backup_action", _tr("&Back up now"), None, backups.back_up_now, False),
+        (
+            "restore_backup_action",
+            _tr("&Restore from backup…"),
+            None,
+            backups.restore_backup,
+            False,
+        ),
+        ("erase_action", _tr("Erase &personal data…"), None, _privacy(window, "erase"), False),
+        (
+            "subject_access_action",
+            _tr("Export subject &access…"),
+            None,
+            _privacy(window, "export_subject_access"),
+            False,
+        ),
         ("quit_action", _tr("&Quit"), QKeySequence.StandardKey.Quit, window.close, False),
     ]
 
@@ -93,11 +131,15 @@ def create_actions(window: MainWindow) -> None:
 
     # Each menu's actions by attribute name; "|" is a separator.
     menus = (
-        (_tr("&File"), "import_action export_action sample_action | settings_action | quit_action"),
+        (
+            _tr("&File"),
+            "import_action export_action sample_action | backup_action restore_backup_action"
+            " | settings_action | quit_action",
+        ),
         (
             _tr("&Candidate"),
             "new_action save_action delete_action restore_action | move_action"
-            " | preview_action profiles_action | purge_action",
+            " | preview_action profiles_action | purge_action | erase_action subject_access_action",
         ),
         (_tr("&View"), "find_action | board_action dashboard_action"),
         (_tr("Ce&rtifications"), "expiring_action catalogue_action"),

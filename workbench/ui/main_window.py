@@ -30,6 +30,7 @@ from workbench.services.search import (
 from workbench.store.engine import Database, Interruption
 from workbench.ui.actions import create_actions
 from workbench.ui.agency_screens import AgencyScreens
+from workbench.ui.backup_screens import BackupScreens
 from workbench.ui.badges import BadgeDelegate
 from workbench.ui.candidate_editor import CandidateEditor
 from workbench.ui.candidate_model import CERTIFICATIONS_COLUMN, COLUMNS, CandidateTableModel
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
     clients_action: QAction
     submittals_action: QAction
     dashboard_action: QAction
+    backup_action: QAction
+    restore_backup_action: QAction
+    erase_action: QAction
+    subject_access_action: QAction
     quit_action: QAction
 
     def __init__(self, database: Database, settings: QSettings | None = None) -> None:
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self.profile_screens = ProfileScreens(self)
         self.pipeline = PipelineScreens(self)
         self.agency_screens = AgencyScreens(self)
+        self.backup_screens = BackupScreens(self)
         self.editor.certificationsChanged.connect(self.certification_screens.claims_changed)
         self.editor.vettingChanged.connect(self.pipeline.vetting_changed)
         create_actions(self)
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.backup_screens.back_up_on_exit()
         event.accept()
 
     # --- searching ------------------------------------------------------------------------

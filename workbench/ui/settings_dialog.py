@@ -29,6 +29,7 @@ from workbench.services import catalogue
 from workbench.services import pipeline as pipeline_service
 from workbench.services.rule_history import RuleChange, last_changes
 from workbench.store.engine import Database
+from workbench.ui.backup_screens import BackupSettingsTab
 from workbench.ui.branding_form import BrandingForm
 from workbench.ui.catalogue_editor import RuleForm
 from workbench.ui.errors import show_error
@@ -141,6 +142,7 @@ class SettingsDialog(QDialog):
         self.pipeline_tab_index = self.tabs.addTab(self.stages_editor, self.tr("Pipeline"))
         self.settings_history = HistoryTab(self._database)
         self.settings_history.setObjectName("settingsHistory")
+        self.tabs.addTab(BackupSettingsTab(self._database), self.tr("Backups"))
         self.tabs.addTab(self.settings_history, self.tr("Settings history"))
 
         layout = QVBoxLayout(self)

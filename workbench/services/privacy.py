@@ -1,0 +1,165 @@
+"""A person's data protection rights: a subject-access export of all we hold, and erasure."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any
+
+from workbench.domain.errors import WorkbenchError
+from workbench.services import candidates, claims, evidence_files, history, profiles, submittals
+from workbench.services import vetting as vetting_service
+from workbench.services.files import write_atomically
+from workbench.services.progress import NO_PROGRESS, ProgressReporter
+from workbench.store import maintenance
+from workbench.store.engine import Database
+
+SAR_JSON = "subject-access.json"
+EVIDENCE_FOLDER = "evidence"
+FORMAT_VERSION = 1
+# Erasure's steps, for a progress bar: delete, compact the file, discard evidence files.
+_STEPS = 3
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    """What an erasure removed: the candidate, how many evidence files, and when."""
+
+    candidate_id: int
+    evidence_files_removed: int
+    erased_at: datetime
+    wal_emptied: bool
+
+
+def plain(value: Any) -> Any:
+    """Return value as JSON-ready data: dataclasses as objects, dates as ISO text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: plain(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, Enum):
+        return plain(value.value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(item) for item in value]
+    if isinstance(value, Path):
+        return str(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _evidence_name(sha256: str, filename: str) -> str:
+    # Named by hash first: two checks may attach different files called "certificate.pdf".
+    return f"{EVIDENCE_FOLDER}/{sha256[:12]}-{Path(filename).name or 'file'}"
+
+
+def subject_access_report(database: Database, candidate_id: int) -> dict[str, Any]:
+    """Return everything held on one candidate as JSON-ready data (evidence listed, not read)."""
+    candidate = candidates.get_candidate(database, candidate_id)
+    held_claims = claims.candidate_claims(database, candidate_id)
+    evidence = [
+        {
+            **plain(item),
+            "claim": claim.code,
+            "check_id": check.id,
+            "file_in_zip": _evidence_name(item.sha256, item.filename),
+        }
+        for claim in held_claims
+        for check in claim.checks
+        for item in check.evidence
+    ]
+    return {
+        "format": "workbench subject-access export",
+        "format_version": FORMAT_VERSION,
+        "exported_at": candidates.utc_now().isoformat(),
+        "candidate": plain(candidate),
+        "claims": plain(held_claims),
+        "evidence_files": evidence,
+        "vetting": plain(vetting_service.vetting(database, candidate_id)),
+        "history": plain(history.candidate_history(database, candidate_id)),
+        "submittals": plain(submittals.submittals(database, candidate_id=candidate_id)),
+        "profile_exports": plain(profiles.profile_exports(database, candidate_id)),
+    }
+
+
+def subject_access_export(database: Database, candidate_id: int, zip_path: Path) -> Path:
+    """Write one zip with subject-access.json and the evidence files; readable by the user only."""
+    zip_path = Path(zip_path)
+    report = subject_access_report(database, candidate_id)
+    sources: dict[str, Path] = {}
+    for item in report["evidence_files"]:
+        path = evidence_files.evidence_store(database).path_for(item["sha256"], item["media_type"])
+        item["file_included"] = path.is_file()
+        if path.is_file():
+            sources[item["file_in_zip"]] = path
+    document = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False)
+
+    def write(handle: IO[bytes]) -> None:
+        # The temporary file is mkstemp's (0600), so the zip is private before it has a byte.
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(SAR_JSON, document)
+            for name, source in sources.items():
+                archive.write(source, name)
+
+    try:
+        write_atomically(zip_path, write)
+        os.chmod(zip_path, 0o600)
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write {zip_path}: {exc.strerror or exc}") from None
+    return zip_path
+
+
+def erase_candidate(
+    database: Database, candidate_id: int, progress: ProgressReporter = NO_PROGRESS
+) -> ErasureResult:
+    """Remove a candidate's personal data for good, leaving an anonymous stub in history.
+
+    The rows go with secure_delete on, the search index is merged so no segment keeps the
+    erased words, then the file is vacuumed and its WAL emptied: the name and email are then
+    in neither the database file nor its -wal. Evidence files no other check holds go too.
+    Cancel is honoured only before the deletion: after it there is nothing to roll back to.
+    """
+    progress.report(0, _STEPS)
+    found = candidates.get_candidate(database, candidate_id)  # NotFoundError for a wrong id
+    if found.deleted_at is None:
+        # The purge path takes only deleted candidates; it then removes them the same way.
+        candidates.delete_candidates(database, [candidate_id])
+    evidence: list[tuple[str, str]] = []
+    erased = candidates._purge_rows(
+        database,
+        [candidate_id],
+        evidence,
+        evidence_files.evidence_of_candidates,
+        erasure=True,
+    )
+    if erased == 0:
+        raise WorkbenchError(f"candidate #{candidate_id} was not erased; try again")
+    erased_at = candidates.utc_now()
+    _tell(progress, 1)
+    with database.read() as session:
+        resample = maintenance.has_sample_statistics(session)
+    if resample:
+        # sqlite_stat4 keeps copies of indexed values (emails among them): sample again.
+        database.refresh_statistics()
+    wal_emptied = maintenance.compact(database)
+    _tell(progress, 2)
+    removed = evidence_files.discard_unreferenced_evidence(database, evidence)
+    _tell(progress, 3)
+    return ErasureResult(candidate_id, removed, erased_at, wal_emptied)
+
+
+def _tell(progress: ProgressReporter, done: int) -> None:
+    # Not report(): a Cancel after the deletion must not claim that nothing was saved.
+    if progress.progress is not None:
+        progress.progress(done, _STEPS)
