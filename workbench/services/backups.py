@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workbench.domain.errors import WorkbenchError
 from workbench.services.catalogue import preference, set_preference
+from workbench.store.bootstrap import require_sqlite_file
 from workbench.store.engine import Database
 from workbench.store.evidence import evidence_folder
 from workbench.store.migrations import is_known_revision
@@ -27,7 +28,6 @@ DEFAULT_KEEP = 7
 _STAMP = "%Y%m%d-%H%M%S"
 # An optional -N keeps two backups made in the same second apart.
 _GENERATION = re.compile(r"^workbench-(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -197,13 +197,7 @@ def check_backup(path: Path) -> BackupInfo:
     path = Path(path).expanduser()
     if not path.is_file():
         raise WorkbenchError(f"{path} is not a file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-    except OSError as exc:
-        raise WorkbenchError(f"cannot read {path}: {exc.strerror}") from None
-    if header != _SQLITE_MAGIC:
-        raise WorkbenchError(f"{path} is not a Workbench backup (not an SQLite file)")
+    require_sqlite_file(path, "a Workbench backup")
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:

@@ -31,18 +31,23 @@ def _foreign_tables(path: Path) -> bool:
     return bool(names) and "alembic_version" not in names
 
 
-def _check_file(path: Path) -> None:
-    if path.is_dir():
-        raise WorkbenchError(f"{path} is a folder, not a database file")
-    if not path.exists() or path.stat().st_size == 0:
-        return
+def require_sqlite_file(path: Path, what: str) -> None:
+    """Raise WorkbenchError unless the file starts like an SQLite database."""
     try:
         with path.open("rb") as handle:
             header = handle.read(16)
     except OSError as exc:
         raise WorkbenchError(f"cannot read {path}: {exc.strerror}") from None
     if header != _SQLITE_MAGIC:
-        raise WorkbenchError(f"{path} is not a Workbench database (not an SQLite file)")
+        raise WorkbenchError(f"{path} is not {what} (not an SQLite file)")
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise WorkbenchError(f"{path} is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    require_sqlite_file(path, "a Workbench database")
     if _foreign_tables(path):
         raise WorkbenchError(
             f"{path} is not a Workbench database (it holds another application's tables); "
