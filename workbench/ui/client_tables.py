@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from workbench.domain.candidate import ascii_fold
 from workbench.domain.clients import Client, JobOrder
+from workbench.ui.row_table import ParentIndex, RowTableModel
 
-ParentIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole  # the client's or job's id, for callers and tests
 
 
@@ -20,28 +20,14 @@ def _folded(text: str) -> str:
     return ascii_fold(text).casefold()
 
 
-class _RowsModel(QAbstractTableModel):
-    """A flat, read-only table over a short list of frozen rows held in Python."""
+class _RowsModel(RowTableModel[Any]):
+    """A flat, read-only table over a short list of frozen rows with ids."""
 
-    titles: tuple[str, ...] = ()
     right_aligned: frozenset[int] = frozenset()
-
-    def __init__(self, parent: Any = None) -> None:
-        """Start with no rows."""
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def rowCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of rows (none under a cell: this is a flat table)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ParentIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns."""
-        return 0 if parent.isValid() else len(self.titles)
 
     def row_item(self, row: int) -> Any:
         """Return the frozen row shown in a row, None outside the table."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, item_id: int) -> int:
         """Return the row showing an id, -1 when it is not shown."""
@@ -49,9 +35,7 @@ class _RowsModel(QAbstractTableModel):
 
     def _set(self, rows: Sequence[Any]) -> None:
         """Show new rows in place of the old."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def text(self, item: Any, column: int) -> str:
         """Return a cell's text."""
@@ -70,29 +54,11 @@ class _RowsModel(QAbstractTableModel):
             return item.id
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Return column titles; rows are not numbered."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.titles)
-        ):
-            return self.tr(self.titles[section])
-        return None
-
-    def flags(self, index: ParentIndex) -> Qt.ItemFlag:
-        """Rows are selectable, never edited in place."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
 
 class ClientListModel(_RowsModel):
     """Every client by name, narrowed by a filter over names, industries and contacts."""
 
-    titles = ("Client", "Industry", "Open jobs")
+    columns = ("Client", "Industry", "Open jobs")
     right_aligned = frozenset({2})
 
     def __init__(self, parent: Any = None) -> None:
@@ -178,7 +144,7 @@ SHORTLIST_COLUMN = 8
 class JobTableModel(_RowsModel):
     """One client's job orders, newest first, as the service returns them."""
 
-    titles = tuple(c.title for c in JOB_COLUMNS)
+    columns = tuple(c.title for c in JOB_COLUMNS)
     right_aligned = frozenset({OPENINGS_COLUMN, SHORTLIST_COLUMN})
 
     def set_jobs(self, jobs: Sequence[JobOrder]) -> None:

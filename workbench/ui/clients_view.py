@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from workbench.ui.client_dialog import ClientDialog
 from workbench.ui.client_tables import ClientListModel, JobTableModel
 from workbench.ui.errors import show_error
 from workbench.ui.job_editor import JobEditor
+from workbench.ui.row_table import row_table_view
 
 # The status filter's entries: what is shown, and the statuses it asks the store for.
 STATUS_FILTERS: tuple[tuple[str, tuple[JobStatus, ...]], ...] = (
@@ -40,20 +40,6 @@ STATUS_FILTERS: tuple[tuple[str, tuple[JobStatus, ...]], ...] = (
     ("Cancelled", (JobStatus.CANCELLED,)),
     ("All", ()),
 )
-
-
-def _table(name: str) -> QTableView:
-    """Return a read-only table view of whole rows, one selected at a time."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class ClientsWindow(QWidget):
@@ -98,7 +84,7 @@ class ClientsWindow(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.client_model = ClientListModel(self)
-        self.client_table = _table("clientTable")
+        self.client_table = row_table_view("clientTable")
         self.client_table.setModel(self.client_model)
         header = self.client_table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -163,7 +149,7 @@ class ClientsWindow(QWidget):
             self.status_filter.addItem(self.tr(label), statuses)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._load_jobs())
         self.job_model = JobTableModel(self)
-        self.job_table = _table("jobTable")
+        self.job_table = row_table_view("jobTable")
         self.job_table.setModel(self.job_model)
         header = self.job_table.horizontalHeader()
         header.setStretchLastSection(False)

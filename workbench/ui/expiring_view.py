@@ -19,14 +19,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from workbench.services.expiring_export import write_expiring_csv
 from workbench.store.engine import Database
 from workbench.ui.claim_widgets import STATUS_ROLE, StatusBadgeDelegate
 from workbench.ui.errors import show_error
+from workbench.ui.row_table import row_table_view
 from workbench.ui.tasks import run_in_background
 
 RELOAD_DELAY_MS = 300  # typing "365" into the box asks once, not for 3, 36 and 365 days
@@ -263,18 +262,12 @@ class ExpiringView(QWidget):
         top.addWidget(self.export_button)
 
         self.model = ExpiringModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("expiringTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((160, 200, 180, 120, 150, 75, 150, 100)):
-            self.table.setColumnWidth(column, width)
+        self.table = row_table_view(
+            "expiringTable",
+            self.model,
+            widths=(160, 200, 180, 120, 150, 75, 150, 100),
+            many=True,
+        )
         # The store's order (soonest first) is what the indicator shows until a click.
         self.table.horizontalHeader().setSortIndicator(EXPIRES_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from workbench.services.matching import (
 from workbench.store.engine import Database
 from workbench.ui.errors import show_error
 from workbench.ui.match_model import BREAKDOWN_COLUMN, BreakdownDelegate, MatchModel, describe_job
+from workbench.ui.row_table import row_table_view
 from workbench.ui.submit_dialog import SubmitDialog
 from workbench.ui.submittals_view import SubmittalsWindow
 from workbench.ui.tasks import run_in_background
@@ -109,18 +109,9 @@ class MatchWindow(QWidget):
         controls.addWidget(self.add_button)
 
         self.model = MatchModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("matchTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((36, 50, 170, 100, 52, 150)):
-            self.table.setColumnWidth(column, width)
+        self.table = row_table_view(
+            "matchTable", self.model, widths=(36, 50, 170, 100, 52, 150), many=True
+        )
         self.table.setItemDelegateForColumn(BREAKDOWN_COLUMN, BreakdownDelegate(self.table))
         self.table.doubleClicked.connect(self._match_activated)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())

@@ -1,11 +1,18 @@
-"""A read-only table model over a list of frozen rows, one column per title."""
+"""Read-only tables of frozen rows: the model, and the view every window shows them in."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 Row = TypeVar("Row")
 ParentIndex = QModelIndex | QPersistentModelIndex
@@ -60,3 +67,31 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def row_table_view(
+    name: str,
+    model: QAbstractItemModel | None = None,
+    *,
+    widths: Sequence[int] = (),
+    many: bool = False,
+) -> QTableView:
+    """Return a read-only table view of whole rows (one selected at a time unless `many`)."""
+    view = QTableView()
+    view.setObjectName(name)
+    if model is not None:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if many
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    return view

@@ -12,13 +12,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from workbench.services import submittals as submittal_service
 from workbench.store.engine import Database
 from workbench.ui.errors import show_error
 from workbench.ui.history_tab import readable_time
-from workbench.ui.row_table import ParentIndex, RowTableModel
+from workbench.ui.row_table import ParentIndex, RowTableModel, row_table_view
 
 COLUMNS = (
     "When",
@@ -120,18 +118,11 @@ class SubmittalsView(QWidget):
         self.summary.setObjectName("submittalsSummary")
         self.summary.setWordWrap(True)
         self.model = SubmittalsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("submittalsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((132, 130, 180, 120, 100, 44, 104, 132, 70, 100, 160)):
-            self.table.setColumnWidth(column, width)
+        self.table = row_table_view(
+            "submittalsTable",
+            self.model,
+            widths=(132, 130, 180, 120, 100, 44, 104, 132, 70, 100, 160),
+        )
         self.table.doubleClicked.connect(self._row_activated)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._offer_statuses())
 
