@@ -15,6 +15,7 @@ from workbench import (
     cli_agency,
     cli_backup,
     cli_certifications,
+    cli_consent,
     cli_privacy,
     cli_profiles,
     cli_vetting,
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_agency.add_parsers(commands, _OneLineParser)
     cli_backup.add_parsers(commands, _OneLineParser)
     cli_privacy.add_parsers(commands, _OneLineParser)
+    cli_consent.add_parsers(commands, _OneLineParser)
     return parser
 
 
@@ -388,6 +390,7 @@ _HANDLERS = {
     **cli_agency.HANDLERS,
     **cli_backup.HANDLERS,
     **cli_privacy.HANDLERS,
+    **cli_consent.HANDLERS,
 }
 
 

@@ -351,7 +351,7 @@ def _candidate_ids(database: Database, references: Sequence[str]) -> list[int]:
 def _cmd_submit(database: Database, args: argparse.Namespace) -> int:
     from workbench.services.clients import get_client
     from workbench.services.jobs import find_job
-    from workbench.services.submittals import SubmitRefused, submit
+    from workbench.services.submittals import ConsentRefused, SubmitRefused, submit
 
     job = find_job(database, args.job)
     ids = _candidate_ids(database, args.candidates)
@@ -373,7 +373,15 @@ def _cmd_submit(database: Database, args: argparse.Namespace) -> int:
         # More than one line, like `stage`: each problem is something to go and fix.
         lines = [f"{PROG}: error: not submitted to {job.client_name} for {job.reference}:"]
         lines += [f"  - {name}: {'; '.join(items)}" for name, items in refused.reasons.items()]
-        lines.append("  (to submit anyway, add --override REASON)")
+        if isinstance(refused, ConsentRefused):
+            # No override for this one: the candidate decides, not the consultant.
+            lines.append(
+                f"  (record their consent first: workbench consent CANDIDATE "
+                f'--client "{job.client_name}" --given DATE --how "..."'
+                ")"
+            )
+        else:
+            lines.append("  (to submit anyway, add --override REASON)")
         print("\n".join(lines), file=sys.stderr)
         return 1
     for written in result.files:

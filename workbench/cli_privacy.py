@@ -50,7 +50,7 @@ def _cmd_erase(database: Database, args: argparse.Namespace) -> int:
     result = erase_candidate(database, candidate.id)
     files = result.evidence_files_removed
     print(
-        f"erased candidate #{result.candidate_id} at {result.erased_at:%Y-%m-%d %H:%M} UTC "
+        f"erased candidate #{result.candidate_ids[0]} at {result.erased_at:%Y-%m-%d %H:%M} UTC "
         f"({files} evidence file{'s' if files != 1 else ''} removed)"
     )
     if not result.wal_emptied:

@@ -59,6 +59,14 @@ def _client_and_job(workbench: Any, *extra: str) -> str:
     return run.out.split()[0]
 
 
+def _consent(workbench: Any, ids: list[int]) -> None:
+    """Record, through the command line, each one's consent to go to Northwind Bank."""
+    for cid in ids:
+        for extra in ((), ("--client", "northwind bank")):
+            run = workbench("consent", str(cid), "--given", "2025-01-02", "--how", "email", *extra)
+            assert run.code == 0, run.err
+
+
 def test_client_add_and_list(workbench: Any) -> None:
     run = workbench(
         "client", "add", "Contoso Health", "--industry", "healthcare",
@@ -169,6 +177,7 @@ def test_submit_refused_lists_each_candidates_problems(
 ) -> None:
     ids = _people(db_path)
     reference = _client_and_job(workbench, "--require", "CSM")
+    _consent(workbench, ids)
     out = tmp_path / "sent.pdf"
     run = workbench("submit", reference, str(ids[0]), "bo@example.com", "-o", str(out))
     assert run.code == 1 and "Traceback" not in run.err
@@ -186,6 +195,7 @@ def test_submit_override_records_the_pdf_then_placing_fills_the_job(
 ) -> None:
     ids = _people(db_path)
     reference = _client_and_job(workbench)
+    _consent(workbench, ids)
     out = tmp_path / "sent.pdf"
     run = workbench(
         "submit", reference, str(ids[0]), str(ids[1]), "-o", str(out), "--blind",
@@ -220,6 +230,7 @@ def test_submit_to_a_folder_writes_one_pdf_each(
 ) -> None:
     ids = _people(db_path)
     reference = _client_and_job(workbench)
+    _consent(workbench, ids)
     folder = tmp_path / "sent"
     folder.mkdir()
     run = workbench(
@@ -230,3 +241,30 @@ def test_submit_to_a_folder_writes_one_pdf_each(
     assert len(written) == 2
     for path in written:
         assert f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path}" in run.out
+
+
+def test_submit_without_consent_is_refused_whatever_the_override(
+    workbench: Any, db_path: Path, tmp_path: Path
+) -> None:
+    ids = _people(db_path)
+    reference = _client_and_job(workbench)
+    _consent(workbench, ids[:1])
+    assert workbench("consent", str(ids[1]), "--given", "2025-01-02", "--how", "email").code == 0
+    out = tmp_path / "sent.pdf"
+    run = workbench(
+        "submit", reference, *map(str, ids), "-o", str(out), "--override", "the client insists"
+    )
+    assert run.code == 1 and "Traceback" not in run.err
+    assert "Ann Lee" not in run.err  # she consented to both
+    assert "Bo Chen (#2): no consent to be sent to Northwind Bank on record" in run.err
+    assert "Cy Diaz (#3): no consent to be represented on record; no consent to be sent" in (
+        run.err
+    )
+    assert "workbench consent CANDIDATE" in run.err.splitlines()[-1]
+    assert not out.exists()
+    assert workbench("submittal", "list", "--json").json == []
+    withdrawn = workbench("consent", str(ids[0]), "--client", "Northwind Bank", "--withdraw",
+                          "2026-01-05")  # fmt: skip
+    assert "withdrawn 2026-01-05" in withdrawn.out
+    run = workbench("submit", reference, str(ids[0]), "-o", str(out), "--override", "x")
+    assert "consent to be sent to Northwind Bank withdrawn on 2026-01-05" in run.err

@@ -23,6 +23,7 @@ from workbench.store.bootstrap import open_database
 from workbench.store.client_models import JobOrderRecord, ShortlistRecord, SubmittalRecord
 from workbench.store.engine import Database
 from workbench.store.models import CandidateRecord, HistoryRecord, StageMoveRecord
+from workbench.store.privacy_models import ClientConsentRecord, DataProtectionRecord
 
 DAY = date.today()
 COUNT = 150
@@ -156,3 +157,29 @@ def test_the_same_seed_gives_the_same_agency(tmp_path: Path) -> None:
     first = _snapshot(tmp_path / "a.sqlite3", 7)
     assert first == _snapshot(tmp_path / "b.sqlite3", 7)
     assert first != _snapshot(tmp_path / "c.sqlite3", 8)
+
+
+def test_everyone_put_forward_had_consented_to_it_first(filled: Database) -> None:
+    with filled.read() as session:
+        sent = session.execute(
+            select(
+                SubmittalRecord.candidate_id,
+                JobOrderRecord.client_id,
+                func.min(SubmittalRecord.submitted_at),
+            )
+            .join(JobOrderRecord, JobOrderRecord.id == SubmittalRecord.job_id)
+            .group_by(SubmittalRecord.candidate_id, JobOrderRecord.client_id)
+        ).all()
+        to_client = {
+            (row.candidate_id, row.client_id): row.given_on
+            for row in session.scalars(select(ClientConsentRecord))
+        }
+        represented = {
+            row.candidate_id: row.consent_given_on
+            for row in session.scalars(select(DataProtectionRecord))
+        }
+    assert sent, "the sample agency put nobody forward"
+    for cid, client_id, first in sent:
+        assert to_client[(cid, client_id)] <= first.date()
+        given = represented[cid]
+        assert given is not None and given <= first.date()

@@ -6,10 +6,12 @@ import hashlib
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
+from tests.consent_samples import consent_to
 from workbench.domain.candidate import CandidateDraft
 from workbench.domain.certifications import CheckOutcome
 from workbench.domain.claims import CheckDraft, CheckMethod, ClaimDraft
@@ -111,6 +113,14 @@ def _job(database: Database, **changes: object) -> int:
     return jobs.save_job(database, None, replace(draft, **changes)).id  # type: ignore[arg-type]
 
 
+def _submit(
+    database: Database, job_id: int, ids: list[int], output: Path, **options: Any
+) -> submittals.SubmitResult:
+    """Submit after recording the consents needed: these tests are about the other checks."""
+    consent_to(database, jobs.get_job(database, job_id).draft.client_id, ids)
+    return submittals.submit(database, job_id, ids, output, **options)
+
+
 def _ranked(database: Database, job_id: int) -> list[int]:
     return [m.candidate_id for m in matching.match_job(database, job_id, on=TODAY).matches]
 
@@ -168,7 +178,7 @@ def test_submit_is_refused_with_each_candidates_problems(
     _vet(database, lapsing)
     job_id = _job(database)
     with pytest.raises(submittals.SubmitRefused) as refused:
-        submittals.submit(database, job_id, [unvetted, lapsing], tmp_path / "out.pdf", on=TODAY)
+        _submit(database, job_id, [unvetted, lapsing], tmp_path / "out.pdf", on=TODAY)
     reasons = refused.value.reasons
     assert reasons[f"Ann1 Lee (#{unvetted})"] == ["not vetted (in Sourced)"]
     [lapse] = reasons[f"Ann2 Lee (#{lapsing})"]
@@ -186,7 +196,7 @@ def test_a_submission_records_each_candidate_with_the_files_hash(
         _vet(database, cid)
     job_id = _job(database)
     jobs.add_to_shortlist(database, job_id, [first, second])
-    result = submittals.submit(
+    result = _submit(
         database, job_id, [first, second], tmp_path / "shortlist.pdf", blind=True, on=TODAY
     )
     digest = hashlib.sha256((tmp_path / "shortlist.pdf").read_bytes()).hexdigest()
@@ -211,7 +221,7 @@ def test_one_pdf_each_gives_each_submittal_its_own_hash(database: Database, tmp_
     for cid in (first, second):
         _pmp(database, cid, None)
         _vet(database, cid)
-    result = submittals.submit(
+    result = _submit(
         database, _job(database), [first, second], tmp_path / "out", combined=False, on=TODAY
     )
     for item, sent in zip(result.files, result.submittals, strict=True):
@@ -223,7 +233,7 @@ def test_an_override_sends_anyway_and_records_why(database: Database, tmp_path: 
     cid = _person(database, 1)
     _pmp(database, cid, None)
     job_id = _job(database)
-    [sent] = submittals.submit(
+    [sent] = _submit(
         database,
         job_id,
         [cid],
@@ -242,7 +252,7 @@ def test_placing_fills_an_opening_and_moves_the_candidate(
     _pmp(database, cid, None)
     _vet(database, cid)
     job_id = _job(database)
-    [sent] = submittals.submit(database, job_id, [cid], tmp_path / "p.pdf", on=TODAY).submittals
+    [sent] = _submit(database, job_id, [cid], tmp_path / "p.pdf", on=TODAY).submittals
     with pytest.raises(WorkbenchError, match="can move only to"):
         submittals.set_status(database, sent.id, SubmittalStatus.SUBMITTED)
     interviewing = submittals.set_status(database, sent.id, SubmittalStatus.INTERVIEWING)
@@ -254,7 +264,7 @@ def test_placing_fills_an_opening_and_moves_the_candidate(
     assert job.filled == 1 and job.draft.status is JobStatus.FILLED
     assert vetting.vetting(database, cid).stage.name == "Placed"
     with pytest.raises(WorkbenchError, match="is filled"):
-        submittals.submit(database, job_id, [cid], tmp_path / "again.pdf", on=TODAY)
+        _submit(database, job_id, [cid], tmp_path / "again.pdf", on=TODAY)
     figures = dashboard.dashboard(database, on=TODAY)
     assert figures.months[-1].submittals == 1 and figures.months[-1].placements == 1
     assert figures.open_jobs == 0
@@ -347,9 +357,9 @@ def test_the_same_candidate_is_not_put_forward_twice_without_a_reason(
     _pmp(database, cid, None)
     _vet(database, cid)
     job_id = _job(database)
-    submittals.submit(database, job_id, [cid], tmp_path / "first.pdf", on=TODAY)
+    _submit(database, job_id, [cid], tmp_path / "first.pdf", on=TODAY)
     with pytest.raises(submittals.SubmitRefused, match="already put forward for JO-0001"):
-        submittals.submit(database, job_id, [cid], tmp_path / "again.pdf", on=TODAY)
+        _submit(database, job_id, [cid], tmp_path / "again.pdf", on=TODAY)
 
 
 def test_the_cover_names_the_contact_chosen(database: Database, tmp_path: Path) -> None:
@@ -361,7 +371,7 @@ def test_the_cover_names_the_contact_chosen(database: Database, tmp_path: Path) 
     people = [(c.id, c.draft) for c in client.contacts] + [(None, ContactDraft("Dan Ives"))]
     client = clients.save_client(database, client.id, client.draft, people, client.version)
     dan = next(c for c in client.contacts if c.draft.name == "Dan Ives")
-    [sent] = submittals.submit(
+    [sent] = _submit(
         database, job_id, [cid], tmp_path / "to-dan.pdf", contact_id=dan.id, on=TODAY
     ).submittals
     assert sent.contact_name == "Dan Ives"
@@ -377,8 +387,8 @@ def test_placements_are_refused_when_they_would_fill_wrongly(
         _pmp(database, cid, None)
         _vet(database, cid)
     job_id = _job(database, openings=3)
-    [once] = submittals.submit(database, job_id, [first], tmp_path / "a.pdf", on=TODAY).submittals
-    [again] = submittals.submit(
+    [once] = _submit(database, job_id, [first], tmp_path / "a.pdf", on=TODAY).submittals
+    [again] = _submit(
         database, job_id, [first], tmp_path / "b.pdf", override="new CV", on=TODAY
     ).submittals
     assert once.combined is True  # one candidate, but a combined file with its cover page
@@ -388,7 +398,7 @@ def test_placements_are_refused_when_they_would_fill_wrongly(
     # A placed candidate is not available for another submission without a reason.
     problems = submittals.submit_problems(database, jobs.get_job(database, job_id), [first])
     assert any("in Placed: not available" in line for line in next(iter(problems.values())))
-    [other] = submittals.submit(database, job_id, [second], tmp_path / "c.pdf", on=TODAY).submittals
+    [other] = _submit(database, job_id, [second], tmp_path / "c.pdf", on=TODAY).submittals
     delete_candidates(database, [second])
     with pytest.raises(WorkbenchError, match="deleted"):
         submittals.set_status(database, other.id, SubmittalStatus.PLACED)

@@ -88,7 +88,7 @@ def test_erasure_leaves_no_byte_of_the_name_or_email_in_the_files(
     words = [*NAME, EMAIL, "erasable.example"]
     assert _leaks(_all_bytes(database), words)  # the check can see them before
     result = privacy.erase_candidate(database, doomed)
-    assert result.candidate_id == doomed and result.wal_emptied
+    assert result.candidate_ids == (doomed,) and result.wal_emptied
     assert _leaks(_all_bytes(database), words) == []
     with pytest.raises(NotFoundError):
         get_candidate(database, doomed)

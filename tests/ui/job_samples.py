@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tests.consent_samples import consent_to
 from workbench.domain.candidate import CandidateDraft
 from workbench.domain.certifications import CheckOutcome
 from workbench.domain.claims import CheckDraft, CheckMethod, ClaimDraft
@@ -108,4 +109,5 @@ def make_job(database: Database) -> JobSample:
     _pmp(database, people["Bob"], verified=True)
     _pmp(database, people["Cara"], verified=False)
     pipeline.move_stage(database, people["Ann"], "Vetted", override="vetted before the app")
+    consent_to(database, client.id, people.values())
     return JobSample(job.id, contacts, people)

@@ -25,6 +25,7 @@ class Entity(Enum):
     EXPORT = "export"
     SUBMITTAL = "submittal"
     SETTINGS = "settings"
+    CONSENT = "consent"
 
     @property
     def label(self) -> str:
@@ -43,6 +44,7 @@ ENTITY_LABELS = {
     Entity.EXPORT: "Profile sent",
     Entity.SUBMITTAL: "Submittal",
     Entity.SETTINGS: "Settings",
+    Entity.CONSENT: "Data protection",
 }
 
 
@@ -58,6 +60,7 @@ class Action(Enum):
     MOVED = "moved"
     OVERRIDDEN = "overridden"  # a gate refused the move and a consultant overrode it
     WAIVED = "waived"
+    KEPT = "kept"  # reviewed past the retention period and kept, with a reason
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from workbench.services.demo_agency import (
     StoredClient,
 )
 from workbench.services.demo_claim_writer import next_ids
+from workbench.services.demo_consents import consent_rows
 from workbench.services.demo_tables import Weighted
 from workbench.store import client_queries
 from workbench.store.candidate_repository import bulk_insert, table_of
@@ -33,6 +34,7 @@ from workbench.store.client_models import (
     ShortlistRecord,
     SubmittalRecord,
 )
+from workbench.store.privacy_models import ClientConsentRecord, DataProtectionRecord
 
 _S = Specialisation
 _PAY_FACTOR = {"USD": 1.0, "GBP": 0.8, "EUR": 0.92, "CAD": 1.35}
@@ -129,10 +131,19 @@ def first_ids(session: Session) -> tuple[int, int]:
 def write_agency(session: Session, agency: SampleAgency) -> None:
     """Store the planned job orders, then their shortlists and submittals, in bulk."""
     jobs, shortlist, submittals = job_rows(agency, tuple(client_queries.rule_ids(session)))
+    protection, client_consents = consent_rows(
+        agency.seed,
+        submittals,
+        [row["candidate_id"] for row in shortlist],
+        {row["id"]: row["client_id"] for row in jobs},
+        datetime.combine(agency.today, time(9)),
+    )
     tables: Sequence[tuple[type, list[dict[str, object]]]] = (
         (JobOrderRecord, jobs),
         (ShortlistRecord, shortlist),
         (SubmittalRecord, submittals),
+        (DataProtectionRecord, protection),
+        (ClientConsentRecord, client_consents),
     )
     for model, rows in tables:
         if rows:

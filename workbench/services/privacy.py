@@ -6,33 +6,44 @@ import dataclasses
 import json
 import os
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
+from sqlalchemy import select
+
 from workbench.domain.errors import WorkbenchError
-from workbench.services import candidates, claims, evidence_files, history, profiles, submittals
+from workbench.services import (
+    candidates,
+    claims,
+    consents,
+    evidence_files,
+    history,
+    profiles,
+    submittals,
+)
 from workbench.services import vetting as vetting_service
 from workbench.services.files import write_atomically
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.store import maintenance
 from workbench.store.engine import Database
+from workbench.store.models import CandidateRecord
 
 SAR_JSON = "subject-access.json"
 EVIDENCE_FOLDER = "evidence"
 FORMAT_VERSION = 1
-# Erasure's steps, for a progress bar: delete, compact the file, discard evidence files.
-_STEPS = 3
+# Candidates erased per transaction: Cancel is honoured between batches.
+_BATCH = 200
 
 
 @dataclass(frozen=True)
 class ErasureResult:
-    """What an erasure removed: the candidate, how many evidence files, and when."""
+    """What an erasure removed: the candidates, how many evidence files, and when."""
 
-    candidate_id: int
+    candidate_ids: tuple[int, ...]
     evidence_files_removed: int
     erased_at: datetime
     wal_emptied: bool
@@ -86,6 +97,8 @@ def subject_access_report(database: Database, candidate_id: int) -> dict[str, An
         "candidate": plain(candidate),
         "claims": plain(held_claims),
         "evidence_files": evidence,
+        "data_protection": plain(consents.data_protection(database, candidate_id)),
+        "client_consents": plain(consents.client_consents(database, candidate_id)),
         "vetting": plain(vetting_service.vetting(database, candidate_id)),
         "history": plain(history.candidate_history(database, candidate_id)),
         "submittals": plain(submittals.submittals(database, candidate_id=candidate_id)),
@@ -123,43 +136,65 @@ def subject_access_export(database: Database, candidate_id: int, zip_path: Path)
 def erase_candidate(
     database: Database, candidate_id: int, progress: ProgressReporter = NO_PROGRESS
 ) -> ErasureResult:
-    """Remove a candidate's personal data for good, leaving an anonymous stub in history.
+    """Remove one candidate's personal data for good (see erase_candidates)."""
+    candidates.get_candidate(database, candidate_id)  # NotFoundError for a wrong id
+    return erase_candidates(database, [candidate_id], progress)
+
+
+def erase_candidates(
+    database: Database, candidate_ids: Sequence[int], progress: ProgressReporter = NO_PROGRESS
+) -> ErasureResult:
+    """Remove candidates' personal data for good, leaving an anonymous stub in history each.
 
     The rows go with secure_delete on, the search index is merged so no segment keeps the
-    erased words, then the file is vacuumed and its WAL emptied: the name and email are then
-    in neither the database file nor its -wal. Evidence files no other check holds go too.
-    Cancel is honoured only before the deletion: after it there is nothing to roll back to.
+    erased words, then the file is vacuumed once and its WAL emptied: the names and emails
+    are then in neither the database file nor its -wal. Evidence files no other check holds
+    go too. Rows go in batches; Cancel stops between batches, and what was erased by then
+    stays erased (and is compacted away): an erasure is never rolled back into the file.
     """
-    progress.report(0, _STEPS)
-    found = candidates.get_candidate(database, candidate_id)  # NotFoundError for a wrong id
-    if found.deleted_at is None:
-        # The purge path takes only deleted candidates; it then removes them the same way.
-        candidates.delete_candidates(database, [candidate_id])
+    ids = list(dict.fromkeys(candidate_ids))
+    if not ids:
+        raise WorkbenchError("choose at least one candidate to erase")
+    batches = [ids[start : start + _BATCH] for start in range(0, len(ids), _BATCH)]
+    steps = len(batches) + 2  # then compact the file, then discard evidence files
     evidence: list[tuple[str, str]] = []
-    erased = candidates._purge_rows(
-        database,
-        [candidate_id],
-        evidence,
-        evidence_files.evidence_of_candidates,
-        erasure=True,
-    )
-    if erased == 0:
-        raise WorkbenchError(f"candidate #{candidate_id} was not erased; try again")
+    erased: list[int] = []
+    progress.report(0, steps)
+    for done, batch in enumerate(batches, start=1):
+        # The purge path takes only deleted candidates; it then removes them the same way.
+        candidates.delete_candidates(database, batch)
+        count = candidates._purge_rows(
+            database, batch, evidence, evidence_files.evidence_of_candidates, erasure=True
+        )
+        erased.extend(batch if count == len(batch) else _gone(database, batch))
+        if _stopped(progress, done, steps):
+            break
+    if not erased:
+        raise WorkbenchError("nothing was erased: those candidates are already gone")
     erased_at = candidates.utc_now()
-    _tell(progress, 1)
     with database.read() as session:
         resample = maintenance.has_sample_statistics(session)
     if resample:
         # sqlite_stat4 keeps copies of indexed values (emails among them): sample again.
         database.refresh_statistics()
     wal_emptied = maintenance.compact(database)
-    _tell(progress, 2)
+    _stopped(progress, steps - 1, steps)
     removed = evidence_files.discard_unreferenced_evidence(database, evidence)
-    _tell(progress, 3)
-    return ErasureResult(candidate_id, removed, erased_at, wal_emptied)
+    _stopped(progress, steps, steps)
+    return ErasureResult(tuple(erased), removed, erased_at, wal_emptied)
 
 
-def _tell(progress: ProgressReporter, done: int) -> None:
-    # Not report(): a Cancel after the deletion must not claim that nothing was saved.
+def _gone(database: Database, batch: Sequence[int]) -> list[int]:
+    """Return which of a batch were erased when some were already gone beforehand."""
+    with database.read() as session:
+        left = set(
+            session.scalars(select(CandidateRecord.id).where(CandidateRecord.id.in_(list(batch))))
+        )
+    return [cid for cid in batch if cid not in left]
+
+
+def _stopped(progress: ProgressReporter, done: int, total: int) -> bool:
+    # Not report(): a Cancel after a deletion must not claim that nothing was saved.
     if progress.progress is not None:
-        progress.progress(done, _STEPS)
+        progress.progress(done, total)
+    return progress.is_cancelled is not None and progress.is_cancelled()

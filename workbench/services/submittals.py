@@ -16,7 +16,7 @@ from workbench.domain.history import Action, Change, Entity, FieldChange, field_
 from workbench.domain.submittals import Submittal, SubmittalStatus, next_statuses
 from workbench.domain.vetting import StageRole, validate_reason
 from workbench.pdf.profile_document import CoverPage, ProfileDocument, ProfileOptions
-from workbench.services import pipeline, profiles
+from workbench.services import consents, pipeline, profiles
 from workbench.services.candidates import utc_now
 from workbench.services.claims import today
 from workbench.services.history import actor, record
@@ -37,10 +37,19 @@ from workbench.store.models import CandidateRecord
 class SubmitRefused(WorkbenchError):
     """Raise when candidates may not go to the client; `reasons` lists each one's problems."""
 
-    def __init__(self, reasons: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, reasons: Mapping[str, Sequence[str]], hint: str = "") -> None:
         self.reasons = {name: list(items) for name, items in reasons.items()}
         lines = "; ".join(f"{name}: {', '.join(items)}" for name, items in self.reasons.items())
-        super().__init__(f"not submitted: {lines}")
+        super().__init__(f"not submitted: {lines}{hint}")
+
+
+class ConsentRefused(SubmitRefused):
+    """Raise when a candidate has not consented to go to this client: no override lifts it."""
+
+    def __init__(self, reasons: Mapping[str, Sequence[str]]) -> None:
+        super().__init__(
+            reasons, ". Record their consent first (the Data protection tab, or `consent`)."
+        )
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,27 @@ def submit_problems(
         if items:
             problems[f"{found.name} (#{cid})"] = items
     return problems
+
+
+def consent_problems(
+    database: Database, job: JobOrder, candidate_ids: Sequence[int], *, on: date | None = None
+) -> dict[str, list[str]]:
+    """Return, by candidate name, the consents missing to send each to the job's client."""
+    refused = consents.consent_refusals(
+        database, job.draft.client_id, job.client_name, candidate_ids, on or today()
+    )
+    if not refused:
+        return {}
+    with database.read() as session:
+        names = {
+            cid: f"{first} {last}"
+            for cid, first, last in session.execute(
+                select(
+                    CandidateRecord.id, CandidateRecord.first_name, CandidateRecord.last_name
+                ).where(CandidateRecord.id.in_(list(refused)))
+            ).all()
+        }
+    return {f"{names.get(cid, '')} (#{cid})".lstrip(): gaps for cid, gaps in refused.items()}
 
 
 def _cover(
@@ -137,7 +167,8 @@ def submit(
 
     Refused, listing each candidate's problems, when one is not vetted or a required
     certification is not valid through the contract's end, unless `override` gives the
-    written reason. `output` is one combined PDF with a cover page, or a folder.
+    written reason. Refused whatever the override without consent to go to this client.
+    `output` is one combined PDF with a cover page, or a folder.
     """
     day = on or today()
     ids = list(dict.fromkeys(candidate_ids))
@@ -149,6 +180,9 @@ def submit(
             f"{job.reference} is {job.draft.status.label.lower()}; reopen it first"
         )
     _refuse_missing(database, ids)
+    missing_consent = consent_problems(database, job, ids, on=day)
+    if missing_consent:
+        raise ConsentRefused(missing_consent)
     problems = submit_problems(database, job, ids, on=day)
     reason = ""
     if problems:

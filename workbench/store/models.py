@@ -477,6 +477,8 @@ class HistoryRecord(Base):
     __tablename__ = "history"
     __table_args__ = (
         Index("ix_history_candidate_id", "candidate_id", "id"),
+        # A candidate's last activity (the retention review) is one seek, not a scan.
+        Index("ix_history_candidate_at", "candidate_id", "at"),
         {"sqlite_autoincrement": True},
     )
 
@@ -504,3 +506,4 @@ class PurgedCandidateRecord(Base):
 
 # Registered with the same metadata whenever the schema is imported (Alembic, tests).
 from workbench.store import client_models as _client_models  # noqa: E402, F401
+from workbench.store import privacy_models as _privacy_models  # noqa: E402, F401

@@ -108,7 +108,7 @@ def erase_selected(window: MainWindow) -> LongTask | None:
         window.data_changed()
         window.statusBar().showMessage(
             _tr("Erased candidate #{id}; {n} evidence files removed.").format(
-                id=result.candidate_id, n=result.evidence_files_removed
+                id=result.candidate_ids[0], n=result.evidence_files_removed
             ),
             8000,
         )
