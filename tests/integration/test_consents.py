@@ -140,7 +140,7 @@ def _backdate(database: Database, ids: list[int], when: datetime) -> None:
         )
         # The trail refuses updates by trigger; this test's own file may lift it to fake
         # entries written long ago.
-        session.execute(text("DROP TRIGGER history_append_only"))
+        session.execute(text("DROP TRIGGER IF EXISTS history_append_only"))
         session.execute(
             update(HistoryRecord).where(HistoryRecord.candidate_id.in_(ids)).values(at=when)
         )

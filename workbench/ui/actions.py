@@ -103,6 +103,13 @@ def _table(window: MainWindow) -> list[tuple[str, str, Any, Callable[[], object]
             _privacy(window, "export_subject_access"),
             False,
         ),
+        (
+            "retention_action",
+            _tr("Retention &review…"),
+            None,
+            _privacy(window, "show_retention_review"),
+            False,
+        ),
         ("quit_action", _tr("&Quit"), QKeySequence.StandardKey.Quit, window.close, False),
     ]
 
@@ -139,7 +146,8 @@ def create_actions(window: MainWindow) -> None:
         (
             _tr("&Candidate"),
             "new_action save_action delete_action restore_action | move_action"
-            " | preview_action profiles_action | purge_action | erase_action subject_access_action",
+            " | preview_action profiles_action | purge_action | erase_action subject_access_action"
+            " retention_action",
         ),
         (_tr("&View"), "find_action | board_action dashboard_action"),
         (_tr("Ce&rtifications"), "expiring_action catalogue_action"),

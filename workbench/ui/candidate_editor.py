@@ -20,6 +20,7 @@ from workbench.domain.errors import ConflictError, ValidationError, WorkbenchErr
 from workbench.services import candidates as candidate_service
 from workbench.store.engine import Database
 from workbench.ui.certifications_tab import CertificationsTab
+from workbench.ui.consent_tab import ConsentTab
 from workbench.ui.draft_keeper import DraftKeeper, KeptDraft
 from workbench.ui.editor_sections import (
     EducationSection,
@@ -114,8 +115,11 @@ class CandidateEditor(QWidget):
         self.tabs.addTab(self.vetting, self.tr("Vetting"))
         self.submittals = SubmittalsView(self._database)
         self.tabs.addTab(self.submittals, self.tr("Submittals"))
+        self.consent = ConsentTab(self._database)
+        self.tabs.addTab(self.consent, self.tr("Data protection"))
         self.history_tab = HistoryTab(self._database)
         self.tabs.addTab(self.history_tab, self.tr("History"))
+        self.consent.changed.connect(self.history_tab.refresh)
         # A waiver or a check changes the gate; any recorded change belongs in the history.
         self.certifications.changed.connect(self.refresh_vetting)
         self.vetting.vettingChanged.connect(lambda _: self.history_tab.refresh())
@@ -232,6 +236,7 @@ class CandidateEditor(QWidget):
             self.vetting.show_candidate(candidate.id if candidate else None)
             self.history_tab.show_candidate(candidate.id if candidate else None)
             self.submittals.show_candidate(candidate.id if candidate else None)
+            self.consent.show_candidate(candidate.id if candidate else None)
             show_error(self.history.error, None)
             show_error(self.education.error, None)
             self.duplicate_banner.hide()

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
     restore_backup_action: QAction
     erase_action: QAction
     subject_access_action: QAction
+    retention_action: QAction
     quit_action: QAction
 
     def __init__(self, database: Database, settings: QSettings | None = None) -> None:

@@ -1,4 +1,4 @@
-"""Erasing a candidate and exporting what is held on them, from the main window."""
+"""Erasing candidates, exporting what is held on them, and the retention review."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 from workbench.domain.errors import WorkbenchError
 from workbench.services import candidates as candidate_service
 from workbench.services import privacy
+from workbench.services.privacy import ErasureResult
 from workbench.ui.errors import show_error
+from workbench.ui.retention_view import RetentionWindow
 from workbench.ui.tasks import LongTask
 
 if TYPE_CHECKING:
@@ -127,6 +129,27 @@ def erase_selected(window: MainWindow) -> LongTask | None:
     task.cancelled.connect(cancelled)
     task.start()
     return task
+
+
+def show_retention_review(window: MainWindow) -> RetentionWindow:
+    """Show the one retention review window, read afresh."""
+    review = window.findChild(RetentionWindow)
+    if review is None:
+        review = RetentionWindow(window.database, window)
+        review.openRequested.connect(window.open_candidate)
+
+        def erased(result: ErasureResult | None) -> None:
+            for cid in result.candidate_ids if result is not None else ():
+                _forget_unsaved_edits(window, cid)
+            window.data_changed()
+
+        review.erased.connect(erased)
+    else:
+        review.reload()
+    review.show()
+    review.raise_()
+    review.activateWindow()
+    return review
 
 
 def export_subject_access(window: MainWindow) -> Path | None:

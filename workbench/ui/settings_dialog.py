@@ -34,6 +34,7 @@ from workbench.ui.branding_form import BrandingForm
 from workbench.ui.catalogue_editor import RuleForm
 from workbench.ui.errors import show_error
 from workbench.ui.history_tab import HistoryTab
+from workbench.ui.retention_view import RetentionSettingsTab
 from workbench.ui.stages_editor import StagesEditor
 
 
@@ -143,6 +144,8 @@ class SettingsDialog(QDialog):
         self.settings_history = HistoryTab(self._database)
         self.settings_history.setObjectName("settingsHistory")
         self.tabs.addTab(BackupSettingsTab(self._database), self.tr("Backups"))
+        self.retention_tab = RetentionSettingsTab(self._database)
+        self.tabs.addTab(self.retention_tab, self.tr("Data protection"))
         self.tabs.addTab(self.settings_history, self.tr("Settings history"))
 
         layout = QVBoxLayout(self)

@@ -37,6 +37,7 @@ from workbench.services import submittals as submittal_service
 from workbench.services.matching import eligibility
 from workbench.services.submittals import SubmitRefused, SubmitResult
 from workbench.store.engine import Database
+from workbench.ui.consent_dialogs import ClientConsentDialog
 from workbench.ui.submittals_view import short_sha
 from workbench.ui.tasks import LongTask
 
@@ -63,6 +64,7 @@ class SubmitDialog(QDialog):
         self._ids = list(dict.fromkeys(candidate_ids))
         self.job: JobOrder = job_service.get_job(database, job_id)
         self.problems: dict[str, list[str]] = {}
+        self.consent_missing: dict[str, list[str]] = {}
         self.submit_result: SubmitResult | None = None
         self.task: LongTask | None = None
         self.setWindowTitle(self.tr("Submit to {client}").format(client=self.job.client_name))
@@ -84,6 +86,15 @@ class SubmitDialog(QDialog):
         self.candidates.setHeaderHidden(True)
         self.candidates.setRootIsDecorated(False)
         self.candidates.setMinimumHeight(120)
+        self.record_consent = QPushButton(self.tr("Record consent…"))
+        self.record_consent.setObjectName("submitRecordConsent")
+        self.record_consent.setToolTip(
+            self.tr("Record the selected candidate's consent to be sent to {client}").format(
+                client=self.job.client_name
+            )
+        )
+        self.record_consent.clicked.connect(self.record_selected_consent)
+        self.candidates.currentItemChanged.connect(self._update_consent_button)
 
         self.contact = QComboBox()
         self.contact.setObjectName("submitContact")
@@ -152,6 +163,10 @@ class SubmitDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(QLabel(self.tr("Candidates and what the checks found:")))
         layout.addWidget(self.candidates, 1)
+        consent_row = QHBoxLayout()
+        consent_row.addStretch(1)
+        consent_row.addWidget(self.record_consent)
+        layout.addLayout(consent_row)
         layout.addLayout(form)
         layout.addWidget(self.override_label)
         layout.addWidget(self.override)
@@ -177,25 +192,41 @@ class SubmitDialog(QDialog):
     def check(self) -> None:
         """List each candidate with what the checks found; ask for a reason when any fails."""
         self.problems = submittal_service.submit_problems(self._database, self.job, self._ids)
+        self.consent_missing = submittal_service.consent_problems(
+            self._database, self.job, self._ids
+        )
         found = eligibility(self._database, self.job, self._ids)
+        chosen = self._current_id()
         self.candidates.clear()
         for cid in self._ids:
             facts = found.get(cid)
             label = f"{facts.name} (#{cid})" if facts else f"#{cid}"
+            consent = self.consent_missing.get(label, []) if facts else []
             items = self.problems.get(label, [] if facts else [self.tr("deleted")])
-            mark = self.tr("ready") if not items else self.tr("{n} problem(s)").format(n=len(items))
+            count = len(items) + len(consent)
+            mark = self.tr("ready") if not count else self.tr("{n} problem(s)").format(n=count)
             # Isolated, a right-to-left name does not pull the id and the mark around it.
             name = f"\u2068{facts.name}\u2069 (#{cid})" if facts else label
             top = QTreeWidgetItem([f"{name} — {mark}"])
+            top.setData(0, Qt.ItemDataRole.UserRole, cid)
+            for item in consent:
+                child = QTreeWidgetItem([self.tr("• {problem} (no override)").format(problem=item)])
+                child.setForeground(0, QBrush(PROBLEM_COLOUR))
+                top.addChild(child)
             for item in items:
                 child = QTreeWidgetItem([f"• {item}"])
                 child.setForeground(0, QBrush(PROBLEM_COLOUR))
                 top.addChild(child)
             self.candidates.addTopLevelItem(top)
+            if cid == chosen or (chosen is None and consent):
+                self.candidates.setCurrentItem(top)
+                chosen = cid
         self.candidates.expandAll()
         refused = bool(self.problems)
         self.override_label.setVisible(refused)
         self.override.setVisible(refused)
+        self.record_consent.setVisible(bool(self.consent_missing))
+        self._update_consent_button()
         if self.job.draft.status is not JobStatus.OPEN:
             self._show_error(
                 self.tr("{job} is {status}; reopen it before submitting.").format(
@@ -203,9 +234,35 @@ class SubmitDialog(QDialog):
                 )
             )
 
+    def _current_id(self) -> int | None:
+        item = self.candidates.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_consent_button(self, *_: object) -> None:
+        cid = self._current_id()
+        needs = any(label.endswith(f"(#{cid})") for label in self.consent_missing)
+        self.record_consent.setEnabled(cid is not None and needs)
+
+    def record_selected_consent(self) -> ClientConsentDialog | None:
+        """Record the selected candidate's consent to this client, then check again."""
+        cid = self._current_id()
+        if cid is None:
+            return None
+        dialog = ClientConsentDialog(
+            self._database, cid, client_id=self.job.draft.client_id, parent=self
+        )
+        dialog.also_represented.setChecked(True)  # on the phone, one asks for both
+        if dialog.exec():
+            self.check()
+            self._show_error("")
+        return dialog
+
     def problem_lines(self) -> list[str]:
         """Return the problems as listed, one line each ('Name (#id): problem')."""
-        return [f"{name}: {item}" for name, items in self.problems.items() for item in items]
+        found = [*self.consent_missing.items(), *self.problems.items()]
+        return [f"{name}: {item}" for name, items in found for item in items]
 
     # --- where to write -------------------------------------------------------------------
 
@@ -242,6 +299,14 @@ class SubmitDialog(QDialog):
         self._show_error("")
         if not self._ids:
             self._show_error(self.tr("Choose at least one candidate to submit."))
+            return None
+        if self.consent_missing:
+            self._show_error(
+                self.tr(
+                    "Not submitted: {client} may see only candidates who agreed to it. Record "
+                    "their consent (Record consent…), or leave them out."
+                ).format(client=self.job.client_name)
+            )
             return None
         override = self.override.toPlainText().strip()
         if self.problems and not override:
