@@ -103,8 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     delete = commands.add_parser("delete", help="delete candidates (restorable)")
     delete.add_argument("candidates", nargs="+")
-    restore = commands.add_parser("restore", help="restore deleted candidates")
-    restore.add_argument("candidates", nargs="+")
+    restore = commands.add_parser(
+        "restore",
+        help="restore deleted candidates, or the database from a backup FILE",
+        description="With candidate ids or emails, brings deleted candidates back. With one "
+        "backup file (a path, or a name ending in .sqlite3), replaces the database with it, "
+        "like restore-backup; the current file is kept aside.",
+    )
+    restore.add_argument("candidates", nargs="+", metavar="CANDIDATE|FILE")
+    restore.add_argument("--yes", action="store_true", help="confirm restoring a backup")
     purge = commands.add_parser("purge", help="remove all deleted candidates for good")
     purge.add_argument("--yes", action="store_true", help="confirm")
     cli_certifications.add_parsers(commands, _OneLineParser)
@@ -137,6 +144,11 @@ def run_command(namespace: argparse.Namespace) -> int:
     try:
         from workbench.store.bootstrap import open_database
 
+        if namespace.command == "restore" and (
+            backup := cli_backup.named_backup(namespace.candidates)
+        ):
+            namespace.backup = backup
+            return cli_backup.restore_backup(database_path(namespace), namespace)
         if namespace.command in cli_backup.FILE_HANDLERS:  # the file may be the damaged one
             return cli_backup.FILE_HANDLERS[namespace.command](database_path(namespace), namespace)
         database = open_database(database_path(namespace))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
     # Kept as typed: Path() drops a trailing "/", which is how a folder is asked for.
     backup.add_argument("target", metavar="FILE_OR_FOLDER")
     backup.add_argument("--keep", type=int, metavar="N", help="generations to keep in a folder")
-    # Not `restore`: that name already restores deleted candidates.
+    # `restore FILE` does the same; this name says it without guessing from the argument.
     restore = commands.add_parser(
         "restore-backup",
         help="replace the database with a backup (the current file is kept aside)",
@@ -68,6 +70,21 @@ def _cmd_backup(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def named_backup(references: Sequence[str]) -> Path | None:
+    """Return the file `restore` was given, when its one argument is a file, not a candidate.
+
+    Candidates are named by id, #id, WB-0042 or email: none holds a slash or ends in a
+    database suffix. A bare name is a file only when it exists and cannot name a candidate.
+    """
+    if len(references) != 1:
+        return None
+    text = references[0].strip()
+    path = Path(text).expanduser()
+    if "/" in text or "\\" in text or path.suffix.lower() in _BACKUP_SUFFIXES:
+        return path
+    return None if _CANDIDATE_REFERENCE.fullmatch(text) or not path.is_file() else path
+
+
 def restore_backup(database_path: Path, args: argparse.Namespace) -> int:
     """Restore without opening the current database: it may be the damaged one."""
     warn_about_storage(database_path)
@@ -84,6 +101,8 @@ def restore_backup(database_path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+_BACKUP_SUFFIXES = {".sqlite3", ".sqlite", ".db", ".bak"}
+_CANDIDATE_REFERENCE = re.compile(r"#?[0-9]+|WB-[0-9]+|.+@.+", re.IGNORECASE)
 HANDLERS = {"backup": _cmd_backup}
 # Commands that must run before (or instead of) opening the database.
 FILE_HANDLERS = {"restore-backup": restore_backup}
