@@ -19,6 +19,7 @@ import sqlalchemy
 from sqlalchemy import func, select
 
 from tests.benchmarks.bench_matching import bench_matching
+from tests.benchmarks.bench_privacy import bench_privacy
 from tests.benchmarks.bench_vetting import bench_vetting, has_vetting
 from workbench.domain.candidate import CandidateDraft
 from workbench.domain.certifications import ClaimStatus
@@ -419,6 +420,7 @@ def main() -> int:
         queries += bench_certifications(database)
         queries += bench_vetting(database, median_ms, SEARCH_TARGET_MS)
         queries += bench_matching(database, partial(median_ms, runs=5))
+        queries += bench_privacy(database, partial(median_ms, runs=5))
     finally:
         database.close()
     window_ms = bench_window(DATABASE_PATH)
