@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from workbench.domain.errors import WorkbenchError
+from workbench.services import backups
 from workbench.store.bootstrap import open_database
 from workbench.store.engine import Database
 
@@ -30,7 +31,7 @@ def _configure_logging() -> Path | None:
 
 
 def open_or_ask(path: Path) -> Database | None:
-    """Open the database; on failure let the user pick another file or quit."""
+    """Open the database; on failure let the user open another file, restore a backup or quit."""
     while True:
         try:
             return open_database(path)
@@ -43,9 +44,17 @@ def open_or_ask(path: Path) -> Database | None:
                 QCoreApplication.translate("app", "Open another…"),
                 QMessageBox.ButtonRole.AcceptRole,
             )
+            from_backup = box.addButton(
+                QCoreApplication.translate("app", "Restore a backup…"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
-            if box.clickedButton() is not other:
+            clicked = box.clickedButton()
+            if clicked is from_backup:
+                _restore_over(path)  # then try the same file again, restored or not
+                continue
+            if clicked is not other:
                 return None
             chosen, _ = QFileDialog.getSaveFileName(
                 None,
@@ -57,6 +66,25 @@ def open_or_ask(path: Path) -> Database | None:
             if not chosen:
                 return None
             path = Path(chosen)
+
+
+def _restore_over(path: Path) -> None:
+    """Let the user pick a backup and put it in place of path; say why if it cannot be."""
+    chosen, _ = QFileDialog.getOpenFileName(
+        None,
+        QCoreApplication.translate("app", "Restore a backup"),
+        str(path.parent),
+        "Workbench backup (*.sqlite3);;All files (*)",
+    )
+    if not chosen:
+        return
+    try:
+        # The file that would not open is kept aside, not deleted: it may still be rescued.
+        backups.restore(Path(chosen), path)
+    except WorkbenchError as exc:
+        QMessageBox.warning(
+            None, QCoreApplication.translate("app", "Cannot restore the backup"), str(exc)
+        )
 
 
 def _route_unexpected_errors_to_a_message() -> None:
