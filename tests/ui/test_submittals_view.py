@@ -147,7 +147,8 @@ def test_the_editor_has_a_submittals_tab_for_the_open_candidate(qtbot, database,
     qtbot.addWidget(editor)
     titles = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
     assert titles.index("Submittals") == titles.index("Vetting") + 1
-    assert titles.index("History") == titles.index("Submittals") + 1
+    assert titles.index("Data protection") == titles.index("Submittals") + 1
+    assert titles.index("History") == titles.index("Data protection") + 1
     assert editor.submittals.model.rowCount() == 0  # a new candidate
     editor.load(get_candidate(database, sample.people["Ann"]))
     assert editor.submittals.model.rowCount() == 1

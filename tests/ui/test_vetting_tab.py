@@ -90,6 +90,7 @@ def test_tabs_are_in_order_and_a_new_candidate_must_be_saved_first(qtbot, databa
         "Certifications",
         "Vetting",
         "Submittals",
+        "Data protection",
         "History",
     ]
     assert "Save the candidate first" in editor.vetting.hint.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import ROUND_DOWN, Decimal
@@ -195,7 +196,7 @@ def comparable_fields(draft: CandidateDraft) -> CandidateDraft:
         email = normalise_email(draft.email)
     except ValueError:
         email = ""
-    country = country_name(draft.country) if clean_text(draft.country) else ""
+    country = country_name(clean_text(draft.country))
     try:
         phone = normalise_phone(draft.phone, country)
     except ValueError:
@@ -224,6 +225,15 @@ def _dedupe(items: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def clean_skills(items: Sequence[str], limit: int) -> tuple[str, ...]:
+    """Return skills in the guide's spelling, cleaned, cut to `limit`, once each in any case.
+
+    Cut before the case check, so a cut name ending in a space is not kept beside the same
+    name without it (found by the property tests).
+    """
+    return _dedupe([canonical_skill(clean_text(item))[:limit].rstrip() for item in items])
+
+
 def _check_name(errors: dict[str, str], field_name: str, value: str, label: str) -> None:
     if not value:
         errors[field_name] = f"{label} is required"
@@ -245,7 +255,8 @@ def validate_candidate(draft: CandidateDraft, *, today: date | None = None) -> C
     except ValueError as exc:
         errors["email"] = str(exc)
 
-    country = country_name(draft.country) if clean_text(draft.country) else ""
+    # Cleaned first: country_name keeps an unknown name as typed, control characters and all.
+    country = country_name(clean_text(draft.country))
     phone = ""
     try:
         phone = normalise_phone(draft.phone, country)

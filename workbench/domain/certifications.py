@@ -90,7 +90,8 @@ def validate_rule(rule: CertificationRule) -> CertificationRule:
     if pattern is not None:
         try:
             re.compile(pattern)
-        except re.error as exc:
+        # A repeat over 4294967295 overflows and deep nesting recurses: neither is a re.error.
+        except (re.error, OverflowError, RecursionError) as exc:
             errors["identifier_pattern"] = f"not a valid pattern: {exc}"
         else:
             if _NESTED_REPEAT.search(pattern):

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from workbench.domain.candidate import clean_text, normalise_email, normalise_phone
+from workbench.domain.candidate import clean_skills, clean_text, normalise_email, normalise_phone
 from workbench.domain.claims import parse_labelled_key
 from workbench.domain.errors import ValidationError
 from workbench.domain.roles import Level, Specialisation
-from workbench.domain.vocabulary import CURRENCIES, INDUSTRIES, WORK_ENVIRONMENTS, canonical_skill
+from workbench.domain.vocabulary import CURRENCIES, INDUSTRIES, WORK_ENVIRONMENTS
 
 MAX_NAME = 200
 MAX_NOTES = 20_000
@@ -233,15 +233,6 @@ def _codes(
     return tuple(result)
 
 
-def _skills(items: tuple[str, ...]) -> tuple[str, ...]:
-    result: list[str] = []
-    for item in items:
-        name = canonical_skill(item)
-        if name and name.casefold() not in {r.casefold() for r in result}:
-            result.append(name[:MAX_NAME])
-    return tuple(result)
-
-
 def validate_job(draft: JobOrderDraft, known_codes: tuple[str, ...]) -> JobOrderDraft:
     """Return the job order cleaned; raise ValidationError per bad field."""
     errors: dict[str, str] = {}
@@ -282,8 +273,8 @@ def validate_job(draft: JobOrderDraft, known_codes: tuple[str, ...]) -> JobOrder
         level=draft.level,
         required_certifications=required,
         nice_certifications=nice,
-        methodologies=_skills(draft.methodologies),
-        tools=_skills(draft.tools),
+        methodologies=clean_skills(draft.methodologies, MAX_NAME),
+        tools=clean_skills(draft.tools, MAX_NAME),
         industry=industry,
         location=location,
         remote=draft.remote,

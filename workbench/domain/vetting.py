@@ -8,11 +8,11 @@ from datetime import date, datetime
 from enum import Enum
 from itertools import pairwise
 
-from workbench.domain.candidate import clean_text
+from workbench.domain.candidate import clean_skills, clean_text
 from workbench.domain.certifications import ClaimStatus
 from workbench.domain.claims import STATUS_LABELS, parse_labelled_key
 from workbench.domain.errors import ValidationError
-from workbench.domain.vocabulary import SKILL_CATEGORIES, canonical_skill
+from workbench.domain.vocabulary import SKILL_CATEGORIES
 
 MAX_STAGE_NAME = 60
 MAX_REASON = 2_000
@@ -236,15 +236,6 @@ class Scorecard:
     version: int
 
 
-def _confirmed(items: Sequence[str]) -> tuple[str, ...]:
-    result: list[str] = []
-    for item in items:
-        name = canonical_skill(item)
-        if name and name.casefold() not in {r.casefold() for r in result}:
-            result.append(name[:MAX_SHORT])
-    return tuple(result)
-
-
 def validate_scorecard(draft: ScorecardDraft) -> ScorecardDraft:
     """Return the scorecard cleaned; raise ValidationError naming each bad rating."""
     errors: dict[str, str] = {}
@@ -263,7 +254,9 @@ def validate_scorecard(draft: ScorecardDraft) -> ScorecardDraft:
         ratings[criterion] = Rating(rating.score, comment)
     if errors:
         raise ValidationError(errors)
-    return ScorecardDraft(ratings, _confirmed(draft.methodologies), _confirmed(draft.tools))
+    return ScorecardDraft(
+        ratings, clean_skills(draft.methodologies, MAX_SHORT), clean_skills(draft.tools, MAX_SHORT)
+    )
 
 
 def scorecard_gaps(scorecard: ScorecardDraft | None) -> list[str]:
