@@ -375,11 +375,16 @@ def _cmd_submit(database: Database, args: argparse.Namespace) -> int:
         lines += [f"  - {name}: {'; '.join(items)}" for name, items in refused.reasons.items()]
         if isinstance(refused, ConsentRefused):
             # No override for this one: the candidate decides, not the consultant.
-            lines.append(
-                f"  (record their consent first: workbench consent CANDIDATE "
-                f'--client "{job.client_name}" --given DATE --how "..."'
-                ")"
-            )
+            lines.append("  (no override: record their consent first with")
+            gaps = [gap for items in refused.reasons.values() for gap in items]
+            if any("to be represented" in gap for gap in gaps):
+                lines.append(f'   {PROG} consent CANDIDATE --given DATE --how "..."')
+            if any("to be sent to" in gap for gap in gaps):
+                lines.append(
+                    f'   {PROG} consent CANDIDATE --client "{job.client_name}" '
+                    '--given DATE --how "..."'
+                )
+            lines[-1] += ")"
         else:
             lines.append("  (to submit anyway, add --override REASON)")
         print("\n".join(lines), file=sys.stderr)

@@ -12,6 +12,8 @@ from workbench.domain.consent import Consent, LawfulBasis, validate_consent
 from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.store.engine import Database
 
+PROG = "workbench"
+
 
 def _basis(text: str) -> LawfulBasis:
     try:
@@ -78,6 +80,10 @@ def _cmd_consent(database: Database, args: argparse.Namespace) -> int:
 
     candidate = find_candidate(database, args.candidate)
     cid, day = candidate.id, today()
+    if args.given is not None and args.withdraw is not None:
+        raise WorkbenchError("give --given (a consent) or --withdraw (its end), not both")
+    if args.given is None and (args.how or args.until is not None):
+        raise WorkbenchError("--how and --until describe a consent: give --given DAY too")
     recording = args.given is not None or args.withdraw is not None
     if args.client:
         client = find_client(database, args.client)
@@ -88,7 +94,7 @@ def _cmd_consent(database: Database, args: argparse.Namespace) -> int:
             consents.withdraw_client_consent(
                 database, held.id, args.withdraw, expected_version=held.version
             )
-        elif args.given is not None or args.how:
+        elif args.given is not None:
             given = validate_consent(args.given, args.how, args.until, today=day)
             consents.record_client_consent(
                 database, cid, client.id, given, expected_version=held.version if held else 0
@@ -107,7 +113,7 @@ def _cmd_consent(database: Database, args: argparse.Namespace) -> int:
                 representation.given_on,
                 representation.how,
                 representation.expires_on,
-                today=args.withdraw,
+                today=day,
                 withdrawn_on=args.withdraw,
             )
         consents.save_data_protection(
@@ -179,10 +185,17 @@ def _cmd_retention(database: Database, args: argparse.Namespace) -> int:
         raise WorkbenchError(
             "erasing removes candidates' personal data for good; add --yes to confirm"
         )
-    result = erase_candidates(database, ids)
+    # Only those still past the period: someone may have worked on them since the list.
+    since = retention.cutoff(database, today())
+    result = erase_candidates(database, ids, inactive_before=since)
     print(
         f"erased {len(result.candidate_ids)} candidate(s) at {result.erased_at:%Y-%m-%d %H:%M} UTC"
     )
+    for cid in result.skipped:
+        print(
+            f"#{cid} not erased: active within the retention period (or gone already); "
+            f"`{PROG} erase {cid} --yes` erases one person at any time"
+        )
     if not result.wal_emptied:
         print("note: another program is reading the database; its -wal file is emptied later")
     return 0

@@ -74,11 +74,29 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("candidate_id", name=op.f("pk_data_protection")),
     )
-    op.create_index("ix_history_candidate_at", "history", ["candidate_id", "at"])
+    op.create_index("ix_history_candidate_at", "history", ["candidate_id", "at", "action"])
 
 
 def downgrade() -> None:
     """Undo this revision."""
+    # Entries written under 0011 name an entity ("consent") and an action ("kept") that
+    # 0010's code cannot read; they become candidate changes, their words kept. The trail
+    # refuses updates by trigger, so it is lifted for this one rewrite and put back.
+    trigger = (
+        op.get_bind()
+        .execute(
+            sa.text(
+                "SELECT sql FROM sqlite_master "
+                "WHERE type = 'trigger' AND name = 'history_append_only'"
+            )
+        )
+        .scalar()
+    )
+    op.execute("DROP TRIGGER IF EXISTS history_append_only")
+    op.execute("UPDATE history SET entity = 'candidate' WHERE entity = 'consent'")
+    op.execute("UPDATE history SET action = 'changed' WHERE action = 'kept'")
+    if trigger:
+        op.execute(trigger)
     op.drop_index("ix_history_candidate_at", "history")
 
     op.drop_table("data_protection")

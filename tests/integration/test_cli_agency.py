@@ -260,7 +260,10 @@ def test_submit_without_consent_is_refused_whatever_the_override(
     assert "Cy Diaz (#3): no consent to be represented on record; no consent to be sent" in (
         run.err
     )
-    assert "workbench consent CANDIDATE" in run.err.splitlines()[-1]
+    hint = run.err.splitlines()[-3:]
+    assert hint[0] == "  (no override: record their consent first with"
+    assert hint[1] == '   workbench consent CANDIDATE --given DATE --how "..."'
+    assert '--client "Northwind Bank"' in hint[2] and hint[2].endswith(")")
     assert not out.exists()
     assert workbench("submittal", "list", "--json").json == []
     withdrawn = workbench("consent", str(ids[0]), "--client", "Northwind Bank", "--withdraw",

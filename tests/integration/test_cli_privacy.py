@@ -76,3 +76,29 @@ def test_sar_needs_an_output_zip(workbench: Any, db_path: Path, tmp_path: Path) 
     assert "must end in .zip" in assert_one_error_line(
         workbench("sar", str(gone), "-o", str(tmp_path / "x.json"))
     )
+
+
+def test_consent_refuses_options_that_would_be_ignored(workbench: Any, db_path: Path) -> None:
+    gone, _ = _store(db_path)
+    assert workbench("client", "add", "Northwind Bank").code == 0
+    assert "--given" in assert_one_error_line(
+        workbench("consent", str(gone), "--until", "2027-01-01")
+    )
+    assert "--given" in assert_one_error_line(workbench("consent", str(gone), "--how", "email"))
+    both = workbench("consent", str(gone), "--client", "Northwind Bank", "--given", "2025-01-02",
+                     "--how", "email", "--withdraw", "2026-01-01")  # fmt: skip
+    assert "not both" in assert_one_error_line(both)
+    shown = workbench("consent", str(gone), "--json").json
+    assert shown["data_protection"]["representation"] is None and shown["client_consents"] == []
+
+
+def test_retention_lists_keeps_and_erases_only_the_inactive(workbench: Any, db_path: Path) -> None:
+    gone, kept = _store(db_path)
+    assert workbench("retention", "list").out.startswith("no candidate has gone 24 months")
+    assert "kept 1 candidate(s)" in workbench("retention", "keep", str(kept), "--reason", "x").out
+    assert "add --yes" in assert_one_error_line(workbench("retention", "erase", str(gone)))
+    # Both were active today: the review's erase leaves them and says how to erase anyway.
+    run = workbench("retention", "erase", str(gone), "--yes")
+    assert "nothing was erased" in assert_one_error_line(run)
+    assert "at least a year" in assert_one_error_line(workbench("retention", "policy", "6"))
+    assert "36 months" in workbench("retention", "policy", "36").out

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import text, update
@@ -184,3 +185,109 @@ def test_the_review_lists_who_had_no_activity_in_the_period_and_keep_resets_it(
     assert erased.candidate_ids == (old, deleted)
     left = retention.past_retention(database, date(2029, 1, 1))
     assert [row.candidate_id for row in left] == [recent]
+
+
+def test_going_down_to_0010_leaves_a_history_0010_can_read_and_still_guarded(
+    database: Database,
+) -> None:
+    import sqlite3
+
+    from workbench.store.migrations import downgrade, upgrade
+
+    cid, client_id = _person(database), _client(database)
+    consents.record_client_consent(database, cid, client_id, AGREED)
+    retention.keep(database, [cid], "may return")
+    downgrade(database, "0010")
+    assert database.path is not None
+    with sqlite3.connect(database.path) as connection:
+        kinds = set(connection.execute("SELECT DISTINCT entity, action FROM history"))
+        triggers = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+        with pytest.raises(sqlite3.DatabaseError):
+            connection.execute("UPDATE history SET detail = 'x'")
+    assert all(entity != "consent" and action != "kept" for entity, action in kinds)
+    assert ("candidate", "changed") in kinds
+    assert "history_append_only" in triggers
+    upgrade(database)
+    assert [e.detail for e in candidate_history(database, cid)][:1] == ["may return"]
+
+
+def test_a_withdrawn_consent_is_not_brought_back_by_an_edit_with_the_old_dates(
+    database: Database,
+) -> None:
+    cid, client_id = _person(database), _client(database)
+    held = consents.record_client_consent(database, cid, client_id, AGREED)
+    gone = consents.withdraw_client_consent(
+        database, held.id, date(2026, 3, 1), expected_version=held.version
+    )
+    with pytest.raises(ValidationError, match="withdrawn on 2026-03-01"):
+        consents.record_client_consent(
+            database, cid, client_id, AGREED, expected_version=gone.version
+        )
+    again = Consent(date(2026, 3, 2), "asked again, in writing")
+    renewed = consents.record_client_consent(
+        database, cid, client_id, again, expected_version=gone.version
+    )
+    assert renewed.consent == again
+    consents.save_data_protection(database, cid, LawfulBasis.CONSENT, AGREED, expected_version=0)
+    stopped = replace(AGREED, withdrawn_on=date(2026, 2, 1))
+    consents.save_data_protection(database, cid, LawfulBasis.CONSENT, stopped, expected_version=1)
+    with pytest.raises(ValidationError, match="consent to be represented was withdrawn"):
+        consents.save_data_protection(
+            database, cid, LawfulBasis.CONSENT, AGREED, expected_version=2
+        )
+
+
+def test_a_withdrawal_is_dated_between_the_consent_and_today(database: Database) -> None:
+    cid, client_id = _person(database), _client(database)
+    held = consents.record_client_consent(database, cid, client_id, AGREED)
+    with pytest.raises(ValidationError) as early:
+        consents.withdraw_client_consent(
+            database, held.id, date(2025, 6, 1), expected_version=held.version
+        )
+    assert set(early.value.errors) == {"withdrawn on"}  # not "given in the future"
+    with pytest.raises(ValidationError, match="not ahead"):
+        consents.withdraw_client_consent(
+            database, held.id, date.today() + timedelta(days=3), expected_version=held.version
+        )
+
+
+def test_both_consents_are_recorded_together_or_not_at_all(database: Database) -> None:
+    cid, client_id = _person(database), _client(database)
+    shown = consents.data_protection(database, cid)
+    consents.record_client_consent(database, cid, client_id, AGREED)  # someone else, meanwhile
+    with pytest.raises(ConflictError):
+        consents.record_client_consent(
+            database, cid, client_id, AGREED, expected_version=0, represented=shown
+        )
+    assert consents.data_protection(database, cid).representation is None  # not half-saved
+    consents.record_client_consent(
+        database, cid, client_id, AGREED, expected_version=1, represented=shown
+    )
+    assert consents.data_protection(database, cid).representation == AGREED
+
+
+def test_deleting_is_not_activity_and_an_active_candidate_is_not_erased_by_the_review(
+    database: Database,
+) -> None:
+    idle, busy = _person(database, 1), _person(database, 2)
+    _backdate(database, [idle, busy], datetime(2023, 5, 1, 9, 0))
+    delete_candidates(database, [idle])
+    day = date(2026, 11, 26)
+    assert [row.candidate_id for row in retention.past_retention(database, day)] == [idle, busy]
+    since = retention.cutoff(database, day)
+    consents.save_data_protection(database, busy, LawfulBasis.CONSENT, AGREED, expected_version=0)
+    result = privacy.erase_candidates(database, [idle, busy], inactive_before=since)
+    assert result.candidate_ids == (idle,) and result.skipped == (busy,)
+    assert consents.data_protection(database, busy).version == 1
+
+
+def test_setting_the_period_replaces_a_damaged_value(database: Database) -> None:
+    from workbench.services.catalogue import preference, set_preference
+
+    set_preference(database, retention.RETENTION_MONTHS, "240")
+    assert retention.retention_months(database) == 24  # out of range reads as the default
+    retention.set_retention_months(database, 24)
+    assert preference(database, retention.RETENTION_MONTHS) == "24"

@@ -160,26 +160,25 @@ def test_the_same_seed_gives_the_same_agency(tmp_path: Path) -> None:
 
 
 def test_everyone_put_forward_had_consented_to_it_first(filled: Database) -> None:
+    """Each submittal went out while both consents held, as the real submit would insist."""
     with filled.read() as session:
         sent = session.execute(
             select(
-                SubmittalRecord.candidate_id,
-                JobOrderRecord.client_id,
-                func.min(SubmittalRecord.submitted_at),
-            )
-            .join(JobOrderRecord, JobOrderRecord.id == SubmittalRecord.job_id)
-            .group_by(SubmittalRecord.candidate_id, JobOrderRecord.client_id)
+                SubmittalRecord.candidate_id, JobOrderRecord.client_id, SubmittalRecord.submitted_at
+            ).join(JobOrderRecord, JobOrderRecord.id == SubmittalRecord.job_id)
         ).all()
         to_client = {
-            (row.candidate_id, row.client_id): row.given_on
+            (row.candidate_id, row.client_id): row
             for row in session.scalars(select(ClientConsentRecord))
         }
         represented = {
-            row.candidate_id: row.consent_given_on
-            for row in session.scalars(select(DataProtectionRecord))
+            row.candidate_id: row for row in session.scalars(select(DataProtectionRecord))
         }
     assert sent, "the sample agency put nobody forward"
-    for cid, client_id, first in sent:
-        assert to_client[(cid, client_id)] <= first.date()
-        given = represented[cid]
-        assert given is not None and given <= first.date()
+    for cid, client_id, when in sent:
+        client = to_client[(cid, client_id)]
+        assert client.given_on <= when.date()
+        assert client.given_on <= client.recorded_at.date() and client.recorded_at <= when
+        mine = represented[cid]
+        assert mine.consent_given_on is not None and mine.consent_given_on <= when.date()
+        assert mine.consent_expires_on is None or mine.consent_expires_on >= when.date()

@@ -15,7 +15,7 @@ import pytest
 from workbench.domain.candidate import CandidateDraft, EducationEntry, WorkHistoryEntry
 from workbench.domain.certifications import CheckOutcome
 from workbench.domain.claims import CheckDraft, CheckMethod, ClaimDraft
-from workbench.domain.errors import NotFoundError
+from workbench.domain.errors import NotFoundError, WorkbenchError
 from workbench.domain.history import Action
 from workbench.domain.search import SearchCriteria
 from workbench.domain.vetting import ReferenceDraft, ReferenceOutcome
@@ -184,3 +184,40 @@ def test_a_subject_access_export_of_an_unknown_candidate_writes_nothing(
     with pytest.raises(NotFoundError):
         privacy.subject_access_export(database, 404, tmp_path / "sar.zip")
     assert list(tmp_path.glob("sar*")) == []
+
+
+def test_an_erasure_failing_part_way_still_scrubs_what_it_erased(
+    database: Database, pair: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked or full disk on the second batch must not leave the first one's traces."""
+    from workbench.services import candidates as candidate_service
+
+    doomed, kept = pair
+    monkeypatch.setattr(privacy, "_BATCH", 1)
+    real = candidate_service._purge_rows
+    calls: list[int] = []
+
+    def failing(*args: object, **kwargs: object) -> list[int]:
+        calls.append(1)
+        if len(calls) == 2:
+            raise WorkbenchError("the database is locked")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(candidate_service, "_purge_rows", failing)
+    folder = evidence_files.evidence_store(database).folder
+    evidence_before = {p.name for p in folder.rglob("*") if p.is_file()}
+    with pytest.raises(WorkbenchError, match="locked"):
+        privacy.erase_candidates(database, [doomed, kept])
+    assert _leaks(_all_bytes(database), [*NAME, EMAIL, "erasable.example"]) == []
+    evidence_after = {p.name for p in folder.rglob("*") if p.is_file()}
+    assert len(evidence_after) == len(evidence_before) - 1  # the erased person's scan went
+    survivor = get_candidate(database, kept)
+    assert survivor.deleted_at is None  # the batch that failed left its candidate as it was
+
+
+def test_erasure_reports_only_who_it_erased(database: Database, pair: tuple[int, int]) -> None:
+    doomed, _ = pair
+    result = privacy.erase_candidates(database, [doomed, 999_999])
+    assert result.candidate_ids == (doomed,) and result.skipped == (999_999,)
+    with pytest.raises(WorkbenchError, match="nothing was erased"):
+        privacy.erase_candidates(database, [888_888])

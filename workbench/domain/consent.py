@@ -116,10 +116,29 @@ def validate_consent(
         problems["lapses on"] = "the consent cannot lapse before it was given"
     if withdrawn_on is not None and given_on is not None and withdrawn_on < given_on:
         problems["withdrawn on"] = "a consent cannot be withdrawn before it was given"
+    elif withdrawn_on is not None and withdrawn_on > today:
+        problems["withdrawn on"] = "record a withdrawal on the day it happens, not ahead"
     if problems:
         raise ValidationError(problems)
     assert given_on is not None
     return Consent(given_on, method, expires_on, withdrawn_on)
+
+
+def check_renewal(before: Consent | None, after: Consent | None, what: str) -> None:
+    """Refuse to undo a withdrawal by editing: a new consent must be given after it.
+
+    Otherwise a form still showing the old dates would bring back a consent the candidate
+    took away, and the record would say they had agreed all along.
+    """
+    if before is None or before.withdrawn_on is None or after is None:
+        return
+    if after.withdrawn_on is None and after.given_on < before.withdrawn_on:
+        raise ValidationError(
+            {
+                "given on": f"the {what} was withdrawn on {before.withdrawn_on.isoformat()}; "
+                "record the new consent with the day it was given again"
+            }
+        )
 
 
 def validate_note(text: str) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
@@ -240,9 +240,11 @@ def purge_deleted(database: Database, ids: Sequence[int] | None = None) -> int:
     are gone, unless another candidate's check holds the same file.
     """
     evidence: list[tuple[str, str]] = []
-    purged = _purge_rows(database, ids, evidence, evidence_of_candidates)
+    purged = _purge_rows(
+        database, ids, evidence, evidence_of_candidates, CandidateRecord.deleted_at.isnot(None)
+    )
     discard_unreferenced_evidence(database, evidence)
-    return purged
+    return len(purged)
 
 
 def _purge_rows(
@@ -250,19 +252,26 @@ def _purge_rows(
     ids: Sequence[int] | None,
     evidence: list[tuple[str, str]],
     evidence_of: Callable[[Session, Sequence[int]], list[tuple[str, str]]],
+    which: ColumnElement[bool],
     *,
     erasure: bool = False,
-) -> int:
+) -> list[int]:
+    """Remove the candidates among `ids` (all when None) meeting `which`; return their ids.
+
+    One transaction: the rows, their index entries and the history stubs go together or
+    not at all. `which` is checked inside it, so a candidate changed meanwhile is judged
+    as they are now (restored, or active again within the retention period).
+    """
     with database.write() as session:
         if erasure:
             # Freed cells and pages are zeroed as they go, not left for VACUUM alone.
             maintenance.secure_delete(session, True)
-        query = select(CandidateRecord.id).where(CandidateRecord.deleted_at.isnot(None))
+        query = select(CandidateRecord.id).where(which)
         if ids is not None:
             query = query.where(CandidateRecord.id.in_(list(ids)))
         doomed = list(session.scalars(query))
         if not doomed:
-            return 0
+            return []
         for start in range(0, len(doomed), 900):
             evidence.extend(evidence_of(session, doomed[start : start + 900]))
         remove_from_index(session, doomed)
@@ -272,11 +281,11 @@ def _purge_rows(
         # After the rows are gone: a trigger lists a purge only for a candidate who is.
         if not erasure:
             history_store.purge(session, doomed, history.actor(session), utc_now())
-            return len(doomed)
+            return doomed
         history_store.purge(
             session, doomed, history.actor(session), utc_now(), detail=ERASED_DETAIL
         )
         # FTS5 only marks rows deleted; merging its segments drops the erased tokens.
         optimize_index(session)
         maintenance.secure_delete(session, False)
-        return len(doomed)
+        return doomed

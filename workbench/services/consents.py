@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from workbench.domain.consent import (
     Consent,
     DataProtection,
     LawfulBasis,
+    check_renewal,
     consent_gaps,
     validate_consent,
     validate_note,
@@ -20,6 +22,7 @@ from workbench.domain.consent import (
 from workbench.domain.errors import ConflictError, NotFoundError
 from workbench.domain.history import Action, Change, Entity, field_changes
 from workbench.services.candidates import utc_now
+from workbench.services.claims import today
 from workbench.services.history import actor, record
 from workbench.store.client_models import ClientRecord
 from workbench.store.engine import Database
@@ -93,33 +96,41 @@ def save_data_protection(
     wanted = DataProtection(lawful_basis, representation, validate_note(note))
     with database.write() as session:
         _live_candidate(session, candidate_id)
-        row = session.get(DataProtectionRecord, candidate_id)
-        if (row.version if row is not None else 0) != expected_version:
-            raise ConflictError(
-                "the data protection record was changed by someone else after you opened it; "
-                "reload to see their changes"
-            )
-        before = _protection(row)
-        now = utc_now()
-        if row is None:
-            row = DataProtectionRecord(candidate_id=candidate_id)
-            session.add(row)
-        row.lawful_basis = lawful_basis.value
-        row.consent_given_on = representation.given_on if representation else None
-        row.consent_how = representation.how if representation else ""
-        row.consent_expires_on = representation.expires_on if representation else None
-        row.consent_withdrawn_on = representation.withdrawn_on if representation else None
-        row.note, row.updated_at = wanted.note, now
-        changes = field_changes(_readable(before), _readable(wanted))
-        if changes:
-            entity_action = Action.CREATED if before.version == 0 else Action.CHANGED
-            record(
-                session,
-                [Change(candidate_id, Entity.CONSENT, candidate_id, entity_action, changes)],
-                now,
-            )
-        session.flush()
-        return _protection(row)
+        return _save_protection(session, candidate_id, wanted, expected_version)
+
+
+def _save_protection(
+    session: Session, candidate_id: int, wanted: DataProtection, expected_version: int
+) -> DataProtection:
+    row = session.get(DataProtectionRecord, candidate_id)
+    if (row.version if row is not None else 0) != expected_version:
+        raise ConflictError(
+            "the data protection record was changed by someone else after you opened it; "
+            "reload to see their changes"
+        )
+    before = _protection(row)
+    representation = wanted.representation
+    check_renewal(before.representation, representation, "consent to be represented")
+    now = utc_now()
+    if row is None:
+        row = DataProtectionRecord(candidate_id=candidate_id)
+        session.add(row)
+    row.lawful_basis = wanted.lawful_basis.value
+    row.consent_given_on = representation.given_on if representation else None
+    row.consent_how = representation.how if representation else ""
+    row.consent_expires_on = representation.expires_on if representation else None
+    row.consent_withdrawn_on = representation.withdrawn_on if representation else None
+    row.note, row.updated_at = wanted.note, now
+    changes = field_changes(_readable(before), _readable(wanted))
+    if changes:
+        entity_action = Action.CREATED if before.version == 0 else Action.CHANGED
+        record(
+            session,
+            [Change(candidate_id, Entity.CONSENT, candidate_id, entity_action, changes)],
+            now,
+        )
+    session.flush()
+    return _protection(row)
 
 
 def client_consents(database: Database, candidate_id: int) -> list[ClientConsent]:
@@ -150,14 +161,24 @@ def record_client_consent(
     consent: Consent,
     *,
     expected_version: int = 0,
+    represented: DataProtection | None = None,
 ) -> ClientConsent:
     """Record (or bring up to date) a candidate's consent to be sent to one client.
 
     `expected_version` is the version shown (0: none was on record); a consent changed by
-    someone else meanwhile is refused rather than overwritten.
+    someone else meanwhile is refused rather than overwritten. With `represented` (the
+    record as shown), the same consent is also recorded as consent to be represented, in
+    the same transaction: both are saved, or neither.
     """
     with database.write() as session:
         _live_candidate(session, candidate_id)
+        if represented is not None:
+            _save_protection(
+                session,
+                candidate_id,
+                replace(represented, representation=consent),
+                represented.version,
+            )
         client = session.get(ClientRecord, client_id)
         if client is None:
             raise NotFoundError(f"no client #{client_id}")
@@ -173,6 +194,7 @@ def record_client_consent(
                 "it; reload to see it"
             )
         before = _client_consent(row, client.name).consent if row is not None else None
+        check_renewal(before, consent, f"consent to be sent to {client.name}")
         now, by = utc_now(), actor(session)
         if row is None:
             row = ClientConsentRecord(candidate_id=candidate_id, client_id=client_id)
@@ -205,7 +227,11 @@ def record_client_consent(
 def withdraw_client_consent(
     database: Database, consent_id: int, on: date, *, expected_version: int
 ) -> ClientConsent:
-    """Record that a candidate withdrew their consent to be sent to a client from `on`."""
+    """Record that a candidate withdrew their consent to be sent to a client from `on`.
+
+    `on` may be earlier than today (a withdrawal by letter, recorded later), never before
+    the consent was given nor in the future.
+    """
     with database.read() as session:
         row = session.get(ClientConsentRecord, consent_id)
         if row is None:
@@ -213,7 +239,7 @@ def withdraw_client_consent(
         current = Consent(row.given_on, row.how, row.expires_on, row.withdrawn_on)
         candidate_id, client_id = row.candidate_id, row.client_id
     withdrawn = validate_consent(
-        current.given_on, current.how, current.expires_on, today=on, withdrawn_on=on
+        current.given_on, current.how, current.expires_on, today=today(), withdrawn_on=on
     )
     return record_client_consent(
         database, candidate_id, client_id, withdrawn, expected_version=expected_version

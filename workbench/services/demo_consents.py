@@ -32,10 +32,12 @@ def consent_rows(
     """
     rng = random.Random(f"consents-{seed}")
     first_sent: dict[int, datetime] = {}
+    last_sent: dict[int, datetime] = {}
     to_client: dict[tuple[int, int], tuple[datetime, str]] = {}
     for row in submittals:
         cid, when = row["candidate_id"], row["submitted_at"]
         first_sent[cid] = min(first_sent.get(cid, when), when)
+        last_sent[cid] = max(last_sent.get(cid, when), when)
         pair = (cid, client_of_job[row["job_id"]])
         if pair not in to_client or when < to_client[pair][0]:
             to_client[pair] = (when, row["submitted_by"])
@@ -44,34 +46,42 @@ def consent_rows(
     protection = []
     for cid, first in sorted(first_sent.items()):
         given = (first - timedelta(days=rng.randrange(1, 20))).date()
-        lapses = add_months(given, 12) if rng.random() < 0.5 else None
-        if rng.random() < 0.05:
-            lapses = min(add_months(given, 6), now.date() - timedelta(days=rng.randrange(1, 40)))
+        # A lapse always falls after the last time the candidate was put forward: the
+        # agency never sent a profile on a consent that had run out.
+        latest = max(last_sent.get(cid, first), datetime.combine(given, time(9))).date()
+        lapses = max(add_months(given, 12), latest) if rng.random() < 0.5 else None
+        quiet_days = (now.date() - latest).days
+        if quiet_days > 30 and rng.random() < 0.05:
+            lapses = latest + timedelta(days=rng.randrange(1, quiet_days))
         protection.append(
             {
                 "candidate_id": cid,
                 "lawful_basis": _BASES.pick(rng).value,
                 "consent_given_on": given,
                 "consent_how": _METHODS.pick(rng),
-                "consent_expires_on": lapses if lapses is None or lapses > given else None,
+                "consent_expires_on": lapses,
                 "consent_withdrawn_on": None,
                 "note": "",
                 "updated_at": datetime.combine(given, time(10)),
                 "version": 1,
             }
         )
-    by_client = [
-        {
-            "candidate_id": cid,
-            "client_id": client_id,
-            "given_on": (when - timedelta(days=rng.randrange(0, 4))).date(),
-            "how": _METHODS.pick(rng),
-            "expires_on": None,
-            "withdrawn_on": None,
-            "recorded_by": by,
-            "recorded_at": when - timedelta(hours=rng.randrange(2, 30)),
-            "version": 1,
-        }
-        for (cid, client_id), (when, by) in sorted(to_client.items())
-    ]
+    by_client = []
+    for (cid, client_id), (when, by) in sorted(to_client.items()):
+        given_on = (when - timedelta(days=rng.randrange(0, 4))).date()
+        # Recorded between the day it was given and the first submittal it allowed.
+        recorded = when - timedelta(hours=rng.randrange(2, 30))
+        by_client.append(
+            {
+                "candidate_id": cid,
+                "client_id": client_id,
+                "given_on": given_on,
+                "how": _METHODS.pick(rng),
+                "expires_on": None,
+                "withdrawn_on": None,
+                "recorded_by": by,
+                "recorded_at": max(recorded, datetime.combine(given_on, time.min)),
+                "version": 1,
+            }
+        )
     return protection, by_client

@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import select
+from sqlalchemy import true
 
 from workbench.domain.errors import WorkbenchError
 from workbench.services import (
@@ -28,9 +28,8 @@ from workbench.services import (
 from workbench.services import vetting as vetting_service
 from workbench.services.files import write_atomically
 from workbench.services.progress import NO_PROGRESS, ProgressReporter
-from workbench.store import maintenance
+from workbench.store import maintenance, retention_queries
 from workbench.store.engine import Database
-from workbench.store.models import CandidateRecord
 
 SAR_JSON = "subject-access.json"
 EVIDENCE_FOLDER = "evidence"
@@ -47,6 +46,7 @@ class ErasureResult:
     evidence_files_removed: int
     erased_at: datetime
     wal_emptied: bool
+    skipped: tuple[int, ...] = ()  # asked for but gone already, or active again
 
 
 def plain(value: Any) -> Any:
@@ -142,55 +142,77 @@ def erase_candidate(
 
 
 def erase_candidates(
-    database: Database, candidate_ids: Sequence[int], progress: ProgressReporter = NO_PROGRESS
+    database: Database,
+    candidate_ids: Sequence[int],
+    progress: ProgressReporter = NO_PROGRESS,
+    *,
+    inactive_before: datetime | None = None,
 ) -> ErasureResult:
     """Remove candidates' personal data for good, leaving an anonymous stub in history each.
 
     The rows go with secure_delete on, the search index is merged so no segment keeps the
     erased words, then the file is vacuumed once and its WAL emptied: the names and emails
     are then in neither the database file nor its -wal. Evidence files no other check holds
-    go too. Rows go in batches; Cancel stops between batches, and what was erased by then
-    stays erased (and is compacted away): an erasure is never rolled back into the file.
+    go too. Rows go in batches, each one transaction; Cancel stops between batches, and
+    what was erased by then stays erased. Whatever stops the loop (Cancel, a locked or full
+    disk), the batches already erased are compacted away and their evidence files removed
+    before the error reaches the caller.
+
+    With `inactive_before` (the retention review), a candidate with activity since then is
+    left alone, judged inside each batch's transaction: a consent recorded after the review
+    was read keeps them.
     """
     ids = list(dict.fromkeys(candidate_ids))
     if not ids:
         raise WorkbenchError("choose at least one candidate to erase")
+    which = (
+        retention_queries.inactive_condition(inactive_before)
+        if inactive_before is not None
+        else true()
+    )
     batches = [ids[start : start + _BATCH] for start in range(0, len(ids), _BATCH)]
     steps = len(batches) + 2  # then compact the file, then discard evidence files
     evidence: list[tuple[str, str]] = []
     erased: list[int] = []
+    wal_emptied, removed = True, 0
     progress.report(0, steps)
-    for done, batch in enumerate(batches, start=1):
-        # The purge path takes only deleted candidates; it then removes them the same way.
-        candidates.delete_candidates(database, batch)
-        count = candidates._purge_rows(
-            database, batch, evidence, evidence_files.evidence_of_candidates, erasure=True
-        )
-        erased.extend(batch if count == len(batch) else _gone(database, batch))
-        if _stopped(progress, done, steps):
-            break
+    try:
+        for done, batch in enumerate(batches, start=1):
+            erased += candidates._purge_rows(
+                database,
+                batch,
+                evidence,
+                evidence_files.evidence_of_candidates,
+                which,
+                erasure=True,
+            )
+            if _stopped(progress, done, steps):
+                break
+    finally:
+        if erased:
+            wal_emptied = _compact(database)
+            _stopped(progress, steps - 1, steps)
+            removed = evidence_files.discard_unreferenced_evidence(database, evidence)
+            _stopped(progress, steps, steps)
     if not erased:
-        raise WorkbenchError("nothing was erased: those candidates are already gone")
-    erased_at = candidates.utc_now()
+        raise WorkbenchError(
+            "nothing was erased: those candidates are gone already, or active again"
+            if inactive_before is not None
+            else "nothing was erased: those candidates are gone already"
+        )
+    done_ids = set(erased)
+    skipped = tuple(cid for cid in ids if cid not in done_ids)
+    return ErasureResult(tuple(erased), removed, candidates.utc_now(), wal_emptied, skipped)
+
+
+def _compact(database: Database) -> bool:
+    """Sample the statistics again if they copy values, then vacuum; True if the WAL emptied."""
     with database.read() as session:
         resample = maintenance.has_sample_statistics(session)
     if resample:
         # sqlite_stat4 keeps copies of indexed values (emails among them): sample again.
         database.refresh_statistics()
-    wal_emptied = maintenance.compact(database)
-    _stopped(progress, steps - 1, steps)
-    removed = evidence_files.discard_unreferenced_evidence(database, evidence)
-    _stopped(progress, steps, steps)
-    return ErasureResult(tuple(erased), removed, erased_at, wal_emptied)
-
-
-def _gone(database: Database, batch: Sequence[int]) -> list[int]:
-    """Return which of a batch were erased when some were already gone beforehand."""
-    with database.read() as session:
-        left = set(
-            session.scalars(select(CandidateRecord.id).where(CandidateRecord.id.in_(list(batch))))
-        )
-    return [cid for cid in batch if cid not in left]
+    return maintenance.compact(database)
 
 
 def _stopped(progress: ProgressReporter, done: int, total: int) -> bool:

@@ -48,17 +48,22 @@ def retention_months(database: Database) -> int:
 def set_retention_months(database: Database, months: int) -> int:
     """Store the retention period (recorded in the Settings history)."""
     months = validate_retention_months(months)
-    if retention_months(database) != months or not preference(database, RETENTION_MONTHS):
+    # Against the stored text: a damaged value reads as 24, and must still be replaced.
+    if preference(database, RETENTION_MONTHS) != str(months):
         set_preference(database, RETENTION_MONTHS, str(months))
     return months
+
+
+def cutoff(database: Database, on: date) -> datetime:
+    """Return the moment before which a last activity puts a record past retention on `on`."""
+    return datetime.combine(add_months(on, -retention_months(database)), time.min)
 
 
 def past_retention(database: Database, on: date) -> list[PastRetention]:
     """Return every candidate with no activity within the retention period, oldest first."""
     months = retention_months(database)
-    since = datetime.combine(add_months(on, -months), time.min)
     with database.read() as session:
-        rows = retention_queries.inactive_since(session, since)
+        rows = retention_queries.inactive_since(session, cutoff(database, on))
         stages = {stage.id: stage.name for stage in vetting_queries.all_stages(session)}
         kept = retention_queries.last_kept(session, [row[0] for row in rows])
     found = []

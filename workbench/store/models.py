@@ -477,8 +477,9 @@ class HistoryRecord(Base):
     __tablename__ = "history"
     __table_args__ = (
         Index("ix_history_candidate_id", "candidate_id", "id"),
-        # A candidate's last activity (the retention review) is one seek, not a scan.
-        Index("ix_history_candidate_at", "candidate_id", "at"),
+        # A candidate's last activity (the retention review) is one step back from the
+        # end of their entries, read from the index alone (action too: deletions skip).
+        Index("ix_history_candidate_at", "candidate_id", "at", "action"),
         {"sqlite_autoincrement": True},
     )
 

@@ -241,6 +241,14 @@ class ClientConsentDialog(QDialog):
                 self.error, self.tr("Add the client first (Clients ▸ Clients and job orders).")
             )
 
+    def offer_both(self) -> None:
+        """Tick "also agreed to be represented" when none was ever recorded.
+
+        Not after a withdrawal or a lapse: agreeing again is the candidate's to say, so the
+        consultant ticks it, knowingly.
+        """
+        self.also_represented.setChecked(self._protection.representation is None)
+
     def _client_changed(self, *_: object) -> None:
         held = self._held.get(self.client.currentData())
         if held is not None and not held.consent.withdrawn_on:
@@ -256,21 +264,14 @@ class ClientConsentDialog(QDialog):
         held = self._held.get(client_id)
         try:
             consent = self.fields.consent()
-            if self._asks_represented and self.also_represented.isChecked():
-                consents.save_data_protection(
-                    self._database,
-                    self._candidate_id,
-                    self._protection.lawful_basis,
-                    consent,
-                    self._protection.note,
-                    expected_version=self._protection.version,
-                )
+            both = self._asks_represented and self.also_represented.isChecked()
             self.saved = consents.record_client_consent(
                 self._database,
                 self._candidate_id,
                 client_id,
                 consent,
                 expected_version=held.version if held else 0,
+                represented=self._protection if both else None,
             )
         except ValidationError as exc:
             show_error(self.error, _problem_text(exc))

@@ -208,10 +208,14 @@ class RetentionWindow(QWidget):
             return None
         ids = [row.candidate_id for row in chosen]
         database = self._database
+        # Judged again as each batch goes: anyone active since the list was read stays.
+        since = retention.cutoff(database, today())
         task = LongTask(
             self,
             self.tr("Erasing personal data"),
-            lambda reporter: privacy.erase_candidates(database, ids, reporter),
+            lambda reporter: privacy.erase_candidates(
+                database, ids, reporter, inactive_before=since
+            ),
         )
         task.succeeded.connect(lambda result: self._erased(result, len(ids)))
         task.failed.connect(self._erase_failed)
@@ -223,7 +227,13 @@ class RetentionWindow(QWidget):
     def _erased(self, result: ErasureResult, asked: int) -> None:
         self.task = None
         done = len(result.candidate_ids)
-        note = "" if done == asked else self.tr(" (stopped: {n} not erased)").format(n=asked - done)
+        note = ""
+        if result.skipped:
+            note = self.tr(" ({n} left: active again or gone already)").format(
+                n=len(result.skipped)
+            )
+        elif done != asked:
+            note = self.tr(" (stopped: {n} not erased)").format(n=asked - done)
         self._note = self.tr("Erased {n} record(s){note}. ").format(n=done, note=note)
         self.erased.emit(result)
         self.reload()

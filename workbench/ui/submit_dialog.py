@@ -253,7 +253,7 @@ class SubmitDialog(QDialog):
         dialog = ClientConsentDialog(
             self._database, cid, client_id=self.job.draft.client_id, parent=self
         )
-        dialog.also_represented.setChecked(True)  # on the phone, one asks for both
+        dialog.offer_both()  # on the phone, one asks for both
         if dialog.exec():
             self.check()
             self._show_error("")
