@@ -111,3 +111,33 @@ def test_storage_warning_shows_in_the_status_bar(qtbot, tmp_path, settings):
         assert "Dropbox" in window.backup_screens.warning_label.toolTip()
     finally:
         database.close()
+
+
+def test_closing_backs_up_first_when_automatic_backups_are_on(
+    qtbot, database, open_window, fill_candidates, tmp_path
+):
+    fill_candidates(database, 3)
+    folder = tmp_path / "auto"
+    folder.mkdir()
+    backups.save_backup_settings(database, backups.BackupSettings(folder, 2, True))
+    window = open_window()
+    window.backup_screens.back_up_on_exit()  # returns once the checked copy is in place
+    [made] = backups.generations(folder)
+    assert backups.check_backup(made).candidates == 3
+    assert not window.backup_screens.running
+
+
+def test_a_failed_backup_on_exit_is_said_and_the_window_still_closes(
+    qtbot, database, open_window, tmp_path, monkeypatch
+):
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    backups.save_backup_settings(database, backups.BackupSettings(folder, 2, True))
+    folder.rmdir()
+    said = []
+    monkeypatch.setattr(
+        backup_screens, "show_error", lambda parent, title, error: said.append(title)
+    )
+    window = open_window()
+    window.backup_screens.back_up_on_exit()
+    assert said == ["Backup on exit failed"]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -149,20 +150,51 @@ class BackupScreens(QObject):
             show_error(self.window, self.tr("Back up"), error)
 
     def back_up_on_exit(self) -> None:
-        """Back up before the window closes when automatic backups are on."""
+        """Back up before the window closes when automatic backups are on.
+
+        The copy and its integrity check run off the GUI thread while a dialog says what
+        is happening (seconds on 100,000 candidates); the window waits for it, since the
+        database closes next. A daily backup still running is waited for, not doubled.
+        """
         if self.restoring:
             return
         try:
             settings = backups.backup_settings(self.database)
-            if not settings.automatic or settings.folder is None:
-                return
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                backups.back_up(self.database, settings.folder, settings.keep)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
         except WorkbenchError as exc:
             show_error(self.window, self.tr("Backup on exit failed"), exc)
+            return
+        if not self.running and (not settings.automatic or settings.folder is None):
+            return
+        waiting = QEventLoop()
+        outcome: list[BaseException | None] = []
+
+        def finished(error: BaseException | None) -> None:
+            outcome.append(error)
+            waiting.quit()
+
+        connections = [
+            self.backedUp.connect(lambda _: finished(None)),
+            self.backupFailed.connect(finished),
+        ]
+        if not self.running:
+            self._start(settings, quiet=True)
+        dialog = QProgressDialog(
+            self.tr("Backing up to {folder} before closing…").format(folder=settings.folder),
+            "",
+            0,
+            0,
+            self.window,
+        )
+        dialog.setCancelButton(None)  # the database closes next: the copy must finish first
+        dialog.setWindowTitle(self.tr("Backing up"))
+        dialog.setMinimumDuration(500)
+        if self.running and not outcome:
+            waiting.exec()
+        dialog.close()
+        for connection in connections:
+            QObject.disconnect(connection)
+        if outcome and outcome[0] is not None:
+            show_error(self.window, self.tr("Backup on exit failed"), outcome[0])
 
     # --- restoring ------------------------------------------------------------------------
 
