@@ -80,7 +80,11 @@ def test_the_dialog_refuses_bad_dates_then_saves_and_the_tab_follows(qtbot, data
     assert tab.represented.text().endswith("holds today")
 
 
-def test_a_stale_dialog_is_refused_and_nothing_is_overwritten(qtbot, database) -> None:
+def test_a_stale_dialog_is_refused_and_nothing_is_overwritten(qtbot, database, monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        consent_dialogs, "ask_to_reload", lambda parent, message, what: asked.append(message)
+    )
     cid = _person(database)
     shown = consents.data_protection(database, cid)
     consents.save_data_protection(
@@ -90,6 +94,7 @@ def test_a_stale_dialog_is_refused_and_nothing_is_overwritten(qtbot, database) -
     qtbot.addWidget(dialog)
     assert not dialog.save()
     assert "changed by someone else" in dialog.error_text()
+    assert len(asked) == 1  # and the choice to reload is offered
     assert consents.data_protection(database, cid).note == "someone else"
 
 

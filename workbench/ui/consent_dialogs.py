@@ -25,13 +25,14 @@ from workbench.domain.consent import (
     LawfulBasis,
     validate_consent,
 )
-from workbench.domain.errors import ValidationError, WorkbenchError
+from workbench.domain.errors import ConflictError, ValidationError, WorkbenchError
 from workbench.services import consents
 from workbench.services.claims import today
 from workbench.services.clients import clients as all_clients
 from workbench.store.engine import Database
 from workbench.ui.claim_dialog import OptionalDateEdit, date_edit, from_qdate, to_qdate
 from workbench.ui.editor_sections import error_label, show_error
+from workbench.ui.errors import ask_to_reload
 from workbench.ui.errors import show_error as show_error_box
 
 
@@ -160,6 +161,11 @@ class DataProtectionDialog(QDialog):
         except ValidationError as exc:
             show_error(self.error, _problem_text(exc))
             return False
+        except ConflictError as exc:
+            show_error(self.error, str(exc))
+            if ask_to_reload(self, str(exc), self.tr("what they recorded")):
+                self.reject()  # the tab reads the record again; Edit… shows theirs
+            return False
         except WorkbenchError as exc:
             show_error(self.error, str(exc))
             return False
@@ -275,6 +281,11 @@ class ClientConsentDialog(QDialog):
             )
         except ValidationError as exc:
             show_error(self.error, _problem_text(exc))
+            return False
+        except ConflictError as exc:
+            show_error(self.error, str(exc))
+            if ask_to_reload(self, str(exc), self.tr("what they recorded")):
+                self.reject()  # the tab reads the record again; Edit… shows theirs
             return False
         except WorkbenchError as exc:
             show_error(self.error, str(exc))

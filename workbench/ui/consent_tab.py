@@ -186,8 +186,9 @@ class ConsentTab(QWidget):
         if self._candidate_id is None:
             return None
         dialog = DataProtectionDialog(self._database, self._candidate_id, self.protection, self)
-        if dialog.exec():
-            self.refresh()
+        saved = dialog.exec()
+        self.refresh()  # saved, or someone else's change to show
+        if saved:
             self.changed.emit()
         return dialog
 
@@ -203,8 +204,9 @@ class ConsentTab(QWidget):
             lock_client=False,
             parent=self,
         )
-        if dialog.exec():
-            self.refresh()
+        saved = dialog.exec()
+        self.refresh()
+        if saved:
             self.changed.emit()
 
     def withdraw_selected(self) -> bool:
