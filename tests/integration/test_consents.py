@@ -291,3 +291,26 @@ def test_setting_the_period_replaces_a_damaged_value(database: Database) -> None
     assert retention.retention_months(database) == 24  # out of range reads as the default
     retention.set_retention_months(database, 24)
     assert preference(database, retention.RETENTION_MONTHS) == "24"
+
+
+def test_clearing_a_withdrawn_consent_does_not_open_a_way_round_the_rule(
+    database: Database,
+) -> None:
+    cid = _person(database)
+    consents.save_data_protection(database, cid, LawfulBasis.CONSENT, AGREED, expected_version=0)
+    stopped = replace(AGREED, withdrawn_on=date(2026, 2, 1))
+    consents.save_data_protection(database, cid, LawfulBasis.CONSENT, stopped, expected_version=1)
+    consents.save_data_protection(database, cid, LawfulBasis.CONSENT, None, expected_version=2)
+    with pytest.raises(ValidationError, match="withdrawn on 2026-02-01"):
+        consents.save_data_protection(
+            database, cid, LawfulBasis.CONSENT, AGREED, expected_version=3
+        )
+    # Editing how it was obtained, or the basis, on a withdrawn consent stays possible.
+    consents.save_data_protection(
+        database, cid, LawfulBasis.CONTRACT, replace(stopped, how="signed form"), expected_version=3
+    )
+    renewed = Consent(date(2026, 2, 1), "confirmed by phone: the withdrawal was a mistake")
+    saved = consents.save_data_protection(
+        database, cid, LawfulBasis.CONTRACT, renewed, expected_version=4
+    )
+    assert saved.representation == renewed

@@ -221,3 +221,33 @@ def test_erasure_reports_only_who_it_erased(database: Database, pair: tuple[int,
     assert result.candidate_ids == (doomed,) and result.skipped == (999_999,)
     with pytest.raises(WorkbenchError, match="nothing was erased"):
         privacy.erase_candidates(database, [888_888])
+
+
+def test_a_failing_compaction_still_removes_the_scans_and_the_first_error_goes_on(
+    database: Database, pair: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.services import candidates as candidate_service
+    from workbench.store import maintenance
+
+    doomed, kept = pair
+    monkeypatch.setattr(privacy, "_BATCH", 1)
+    real = candidate_service._purge_rows
+    calls: list[int] = []
+
+    def second_batch_locked(*args: object, **kwargs: object) -> list[int]:
+        calls.append(1)
+        if len(calls) == 2:
+            raise WorkbenchError("the database is locked")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    def full_disk(database: Database) -> bool:
+        raise WorkbenchError("the disk is full")
+
+    monkeypatch.setattr(candidate_service, "_purge_rows", second_batch_locked)
+    monkeypatch.setattr(maintenance, "compact", full_disk)
+    folder = evidence_files.evidence_store(database).folder
+    before = {p.name for p in folder.rglob("*") if p.is_file()}
+    with pytest.raises(WorkbenchError, match="locked"):
+        privacy.erase_candidates(database, [doomed, kept])
+    after = {p.name for p in folder.rglob("*") if p.is_file()}
+    assert len(after) == len(before) - 1  # the erased person's scan went first

@@ -141,3 +141,42 @@ def test_a_failed_backup_on_exit_is_said_and_the_window_still_closes(
     window = open_window()
     window.backup_screens.back_up_on_exit()
     assert said == ["Backup on exit failed"]
+
+
+def test_the_exit_backup_holds_the_app_modal_and_a_second_close_waits(
+    qtbot, database, open_window, tmp_path, monkeypatch
+):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    folder = tmp_path / "auto"
+    folder.mkdir()
+    backups.save_backup_settings(database, backups.BackupSettings(folder, 2, True))
+    real = backups.back_up
+    monkeypatch.setattr(
+        backups,
+        "back_up",
+        lambda *args: time.sleep(0.6) or real(*args),  # a slow disk
+    )
+    window = open_window()
+    seen = []
+
+    def probe() -> None:
+        seen.append(QApplication.activeModalWidget())
+        window.backup_screens.back_up_on_exit()  # Close clicked again: must not start another
+
+    QTimer.singleShot(200, probe)
+    window.backup_screens.back_up_on_exit()
+    assert seen and seen[0] is not None and "before closing" in seen[0].labelText()
+    assert len(backups.generations(folder)) == 1
+
+
+def test_restore_waits_for_a_backup_being_written(qtbot, database, open_window, monkeypatch):
+    window = open_window()
+    window.backup_screens.running = True
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: asked.append(1) or ("", ""))
+    window.backup_screens.restore_backup()
+    window.backup_screens.running = False  # no real backup will end it: closing would wait
+    assert asked == [] and "restore once it is done" in window.statusBar().currentMessage()

@@ -124,18 +124,21 @@ def validate_consent(
     return Consent(given_on, method, expires_on, withdrawn_on)
 
 
-def check_renewal(before: Consent | None, after: Consent | None, what: str) -> None:
-    """Refuse to undo a withdrawal by editing: a new consent must be given after it.
+def check_renewal(withdrawn_on: date | None, after: Consent | None, what: str) -> None:
+    """Refuse to undo a withdrawal by editing: a new consent must be given on or after it.
 
     Otherwise a form still showing the old dates would bring back a consent the candidate
-    took away, and the record would say they had agreed all along.
+    took away, and the record would say they had agreed all along. `withdrawn_on` is the
+    last withdrawal on record, kept even when the consent itself was cleared since, so two
+    saves cannot do what one may not. A withdrawal recorded by mistake is put right the
+    same way: the candidate confirms, and that day is the new consent's.
     """
-    if before is None or before.withdrawn_on is None or after is None:
+    if withdrawn_on is None or after is None or after.withdrawn_on is not None:
         return
-    if after.withdrawn_on is None and after.given_on < before.withdrawn_on:
+    if after.given_on < withdrawn_on:
         raise ValidationError(
             {
-                "given on": f"the {what} was withdrawn on {before.withdrawn_on.isoformat()}; "
+                "given on": f"the {what} was withdrawn on {withdrawn_on.isoformat()}; "
                 "record the new consent with the day it was given again"
             }
         )

@@ -110,7 +110,8 @@ def _save_protection(
         )
     before = _protection(row)
     representation = wanted.representation
-    check_renewal(before.representation, representation, "consent to be represented")
+    last_withdrawn = row.consent_withdrawn_on if row is not None else None
+    check_renewal(last_withdrawn, representation, "consent to be represented")
     now = utc_now()
     if row is None:
         row = DataProtectionRecord(candidate_id=candidate_id)
@@ -119,7 +120,8 @@ def _save_protection(
     row.consent_given_on = representation.given_on if representation else None
     row.consent_how = representation.how if representation else ""
     row.consent_expires_on = representation.expires_on if representation else None
-    row.consent_withdrawn_on = representation.withdrawn_on if representation else None
+    # Cleared consent keeps its last withdrawal: the renewal rule still holds against it.
+    row.consent_withdrawn_on = representation.withdrawn_on if representation else last_withdrawn
     row.note, row.updated_at = wanted.note, now
     changes = field_changes(_readable(before), _readable(wanted))
     if changes:
@@ -194,7 +196,9 @@ def record_client_consent(
                 "it; reload to see it"
             )
         before = _client_consent(row, client.name).consent if row is not None else None
-        check_renewal(before, consent, f"consent to be sent to {client.name}")
+        check_renewal(
+            before.withdrawn_on if before else None, consent, f"consent to be sent to {client.name}"
+        )
         now, by = utc_now(), actor(session)
         if row is None:
             row = ClientConsentRecord(candidate_id=candidate_id, client_id=client_id)

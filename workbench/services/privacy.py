@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -31,6 +32,7 @@ from workbench.services.progress import NO_PROGRESS, ProgressReporter
 from workbench.store import maintenance, retention_queries
 from workbench.store.engine import Database
 
+log = logging.getLogger("workbench")
 SAR_JSON = "subject-access.json"
 EVIDENCE_FOLDER = "evidence"
 FORMAT_VERSION = 1
@@ -46,7 +48,8 @@ class ErasureResult:
     evidence_files_removed: int
     erased_at: datetime
     wal_emptied: bool
-    skipped: tuple[int, ...] = ()  # asked for but gone already, or active again
+    skipped: tuple[int, ...] = ()  # reached but gone already, or active again
+    not_reached: tuple[int, ...] = ()  # left when Cancel stopped the batches
 
 
 def plain(value: Any) -> Any:
@@ -155,8 +158,8 @@ def erase_candidates(
     are then in neither the database file nor its -wal. Evidence files no other check holds
     go too. Rows go in batches, each one transaction; Cancel stops between batches, and
     what was erased by then stays erased. Whatever stops the loop (Cancel, a locked or full
-    disk), the batches already erased are compacted away and their evidence files removed
-    before the error reaches the caller.
+    disk), the batches already erased have their evidence files removed and are compacted
+    away before the error reaches the caller.
 
     With `inactive_before` (the retention review), a candidate with activity since then is
     left alone, judged inside each batch's transaction: a consent recorded after the review
@@ -171,11 +174,12 @@ def erase_candidates(
         else true()
     )
     batches = [ids[start : start + _BATCH] for start in range(0, len(ids), _BATCH)]
-    steps = len(batches) + 2  # then compact the file, then discard evidence files
+    steps = len(batches) + 2  # then discard evidence files, then compact the file
     evidence: list[tuple[str, str]] = []
     erased: list[int] = []
-    wal_emptied, removed = True, 0
+    reached: list[int] = []
     progress.report(0, steps)
+    failure: BaseException | None = None
     try:
         for done, batch in enumerate(batches, start=1):
             erased += candidates._purge_rows(
@@ -186,14 +190,15 @@ def erase_candidates(
                 which,
                 erasure=True,
             )
+            reached += batch
             if _stopped(progress, done, steps):
                 break
-    finally:
-        if erased:
-            wal_emptied = _compact(database)
-            _stopped(progress, steps - 1, steps)
-            removed = evidence_files.discard_unreferenced_evidence(database, evidence)
-            _stopped(progress, steps, steps)
+    except BaseException as exc:  # re-raised below, once what was erased is scrubbed
+        failure = exc
+    wal_emptied, removed = _scrub(database, evidence, failure) if erased else (True, 0)
+    _stopped(progress, steps, steps)
+    if failure is not None:
+        raise failure
     if not erased:
         raise WorkbenchError(
             "nothing was erased: those candidates are gone already, or active again"
@@ -201,8 +206,33 @@ def erase_candidates(
             else "nothing was erased: those candidates are gone already"
         )
     done_ids = set(erased)
-    skipped = tuple(cid for cid in ids if cid not in done_ids)
-    return ErasureResult(tuple(erased), removed, candidates.utc_now(), wal_emptied, skipped)
+    return ErasureResult(
+        tuple(erased),
+        removed,
+        candidates.utc_now(),
+        wal_emptied,
+        skipped=tuple(cid for cid in reached if cid not in done_ids),
+        not_reached=tuple(ids[len(reached) :]),
+    )
+
+
+def _scrub(
+    database: Database, evidence: list[tuple[str, str]], failure: BaseException | None
+) -> tuple[bool, int]:
+    """Remove the erased people's evidence files, then compact; return (WAL emptied, files).
+
+    Files first: the rows naming them are gone already, so a compaction failing (a full
+    disk) must not leave the scans behind with nothing left to find them by. When an error
+    is already on its way, a failing compaction is logged and that first error goes on.
+    """
+    removed = evidence_files.discard_unreferenced_evidence(database, evidence)
+    try:
+        return _compact(database), removed
+    except WorkbenchError:
+        if failure is None:
+            raise
+        log.warning("compacting after a failed erasure failed too", exc_info=True)
+        return False, removed
 
 
 def _compact(database: Database) -> bool:

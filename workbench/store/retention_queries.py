@@ -13,11 +13,12 @@ from workbench.store.models import CandidateRecord, HistoryRecord
 
 
 def _last_activity() -> ColumnElement[datetime]:
-    """A candidate's newest history entry but a deletion, else the row's last update.
+    """A candidate's newest history entry but a deletion, else when the row was created.
 
     Deleting is not activity: a record in the deleted list still holds the person's data
-    and must not leave the review for another period. Rows from before the history began
-    (schema 0009) have no entries; their last update stands in.
+    and must not leave the review for another period. Every way in writes an entry (0009
+    gave the rows before it one), so the fallback is for a row stored by hand; its
+    creation, not its last update (a deletion touches that), errs towards reviewing it.
     """
     last_entry = (
         select(HistoryRecord.at)
@@ -29,7 +30,7 @@ def _last_activity() -> ColumnElement[datetime]:
         .limit(1)
         .scalar_subquery()
     )
-    return type_coerce(func.coalesce(last_entry, CandidateRecord.updated_at), DateTime)
+    return type_coerce(func.coalesce(last_entry, CandidateRecord.created_at), DateTime)
 
 
 def inactive_condition(cutoff: datetime) -> ColumnElement[bool]:

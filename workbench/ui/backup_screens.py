@@ -56,6 +56,7 @@ class BackupScreens(QObject):
         self.window = window
         self.running = False
         self.restoring = False  # the window closes for a restore: no backup on exit then
+        self.exiting = False  # waiting for the backup on exit
         self.timer = QTimer(self, interval=DAILY_CHECK_MS)
         self.timer.timeout.connect(self.back_up_if_due)
         self.timer.start()
@@ -156,8 +157,8 @@ class BackupScreens(QObject):
         is happening (seconds on 100,000 candidates); the window waits for it, since the
         database closes next. A daily backup still running is waited for, not doubled.
         """
-        if self.restoring:
-            return
+        if self.restoring or self.exiting:
+            return  # a second Close while the first waits must not start it again
         try:
             settings = backups.backup_settings(self.database)
         except WorkbenchError as exc:
@@ -165,6 +166,7 @@ class BackupScreens(QObject):
             return
         if not self.running and (not settings.automatic or settings.folder is None):
             return
+        self.exiting = True
         waiting = QEventLoop()
         outcome: list[BaseException | None] = []
 
@@ -175,6 +177,8 @@ class BackupScreens(QObject):
         connections = [
             self.backedUp.connect(lambda _: finished(None)),
             self.backupFailed.connect(finished),
+            # The result is dropped if this object goes; the wait must not outlive it.
+            self.destroyed.connect(waiting.quit),
         ]
         if not self.running:
             self._start(settings, quiet=True)
@@ -187,12 +191,15 @@ class BackupScreens(QObject):
         )
         dialog.setCancelButton(None)  # the database closes next: the copy must finish first
         dialog.setWindowTitle(self.tr("Backing up"))
-        dialog.setMinimumDuration(500)
+        # Modal to the whole app: nothing may edit, restore or erase while the copy runs.
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.show()
         if self.running and not outcome:
             waiting.exec()
         dialog.close()
         for connection in connections:
             QObject.disconnect(connection)
+        self.exiting = False
         if outcome and outcome[0] is not None:
             show_error(self.window, self.tr("Backup on exit failed"), outcome[0])
 
@@ -202,6 +209,12 @@ class BackupScreens(QObject):
         """Choose a backup, show what it holds, then put it in place and reopen."""
         path = self.database.path
         if path is None:
+            return
+        if self.running:
+            # The restore closes the database the backup is still copying.
+            self.window.statusBar().showMessage(
+                self.tr("A backup is being written; restore once it is done."), 10_000
+            )
             return
         start = backups.backup_settings(self.database).folder or path.parent
         chosen, _ = QFileDialog.getOpenFileName(

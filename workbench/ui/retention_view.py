@@ -217,23 +217,23 @@ class RetentionWindow(QWidget):
                 database, ids, reporter, inactive_before=since
             ),
         )
-        task.succeeded.connect(lambda result: self._erased(result, len(ids)))
+        task.succeeded.connect(self._erased)
         task.failed.connect(self._erase_failed)
         self.task = task
         self._update_buttons()
         task.start()
         return task
 
-    def _erased(self, result: ErasureResult, asked: int) -> None:
+    def _erased(self, result: ErasureResult) -> None:
         self.task = None
         done = len(result.candidate_ids)
         note = ""
         if result.skipped:
-            note = self.tr(" ({n} left: active again or gone already)").format(
+            note += self.tr(" ({n} left: active again or gone already)").format(
                 n=len(result.skipped)
             )
-        elif done != asked:
-            note = self.tr(" (stopped: {n} not erased)").format(n=asked - done)
+        if result.not_reached:
+            note += self.tr(" (stopped: {n} not erased)").format(n=len(result.not_reached))
         self._note = self.tr("Erased {n} record(s){note}. ").format(n=done, note=note)
         self.erased.emit(result)
         self.reload()
