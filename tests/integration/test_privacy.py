@@ -186,13 +186,10 @@ def test_a_subject_access_export_of_an_unknown_candidate_writes_nothing(
     assert list(tmp_path.glob("sar*")) == []
 
 
-def test_an_erasure_failing_part_way_still_scrubs_what_it_erased(
-    database: Database, pair: tuple[int, int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A locked or full disk on the second batch must not leave the first one's traces."""
+def _lock_the_second_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Erase one candidate a batch, and make the second batch fail as a locked file would."""
     from workbench.services import candidates as candidate_service
 
-    doomed, kept = pair
     monkeypatch.setattr(privacy, "_BATCH", 1)
     real = candidate_service._purge_rows
     calls: list[int] = []
@@ -204,13 +201,24 @@ def test_an_erasure_failing_part_way_still_scrubs_what_it_erased(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(candidate_service, "_purge_rows", failing)
+
+
+def _evidence_files(database: Database) -> set[str]:
     folder = evidence_files.evidence_store(database).folder
-    evidence_before = {p.name for p in folder.rglob("*") if p.is_file()}
+    return {p.name for p in folder.rglob("*") if p.is_file()}
+
+
+def test_an_erasure_failing_part_way_still_scrubs_what_it_erased(
+    database: Database, pair: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked or full disk on the second batch must not leave the first one's traces."""
+    doomed, kept = pair
+    _lock_the_second_batch(monkeypatch)
+    before = _evidence_files(database)
     with pytest.raises(WorkbenchError, match="locked"):
         privacy.erase_candidates(database, [doomed, kept])
     assert _leaks(_all_bytes(database), [*NAME, EMAIL, "erasable.example"]) == []
-    evidence_after = {p.name for p in folder.rglob("*") if p.is_file()}
-    assert len(evidence_after) == len(evidence_before) - 1  # the erased person's scan went
+    assert len(_evidence_files(database)) == len(before) - 1  # the erased person's scan went
     survivor = get_candidate(database, kept)
     assert survivor.deleted_at is None  # the batch that failed left its candidate as it was
 
@@ -226,28 +234,15 @@ def test_erasure_reports_only_who_it_erased(database: Database, pair: tuple[int,
 def test_a_failing_compaction_still_removes_the_scans_and_the_first_error_goes_on(
     database: Database, pair: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.services import candidates as candidate_service
     from workbench.store import maintenance
-
-    doomed, kept = pair
-    monkeypatch.setattr(privacy, "_BATCH", 1)
-    real = candidate_service._purge_rows
-    calls: list[int] = []
-
-    def second_batch_locked(*args: object, **kwargs: object) -> list[int]:
-        calls.append(1)
-        if len(calls) == 2:
-            raise WorkbenchError("the database is locked")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     def full_disk(database: Database) -> bool:
         raise WorkbenchError("the disk is full")
 
-    monkeypatch.setattr(candidate_service, "_purge_rows", second_batch_locked)
+    doomed, kept = pair
+    _lock_the_second_batch(monkeypatch)
     monkeypatch.setattr(maintenance, "compact", full_disk)
-    folder = evidence_files.evidence_store(database).folder
-    before = {p.name for p in folder.rglob("*") if p.is_file()}
+    before = _evidence_files(database)
     with pytest.raises(WorkbenchError, match="locked"):
         privacy.erase_candidates(database, [doomed, kept])
-    after = {p.name for p in folder.rglob("*") if p.is_file()}
-    assert len(after) == len(before) - 1  # the erased person's scan went first
+    assert len(_evidence_files(database)) == len(before) - 1  # the erased person's scan went first
