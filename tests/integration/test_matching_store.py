@@ -409,3 +409,20 @@ def test_placements_are_refused_when_they_would_fill_wrongly(
     with pytest.raises(WorkbenchError, match="is cancelled; reopen it"):
         submittals.set_status(database, again.id, SubmittalStatus.PLACED)
     assert jobs.get_job(database, job_id).filled == 1
+
+
+def test_the_ranking_says_who_still_has_to_consent_without_changing_the_order(
+    database: Database,
+) -> None:
+    asked, ready = _person(database, 1), _person(database, 2)
+    for cid in (asked, ready):
+        _pmp(database, cid, None)
+    job_id = _job(database)
+    before = _ranked(database, job_id)
+    consent_to(database, jobs.get_job(database, job_id).draft.client_id, [ready])
+    result = matching.match_job(database, job_id, on=TODAY)
+    assert [m.candidate_id for m in result.matches] == before
+    missing = {m.candidate_id: m.missing for m in result.matches}
+    assert "no consent to be sent to Northwind Bank on record" in missing[asked]
+    assert "no consent to be represented on record" in missing[asked]
+    assert not any("consent" in item for item in missing[ready])

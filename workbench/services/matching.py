@@ -8,6 +8,7 @@ from datetime import date
 from workbench.domain.clients import JobOrder
 from workbench.domain.matching import Match, hard_failures, rank_bounded
 from workbench.domain.vetting import StageRole, is_past_gate
+from workbench.services import consents
 from workbench.services.claims import today
 from workbench.services.jobs import get_job
 from workbench.store import client_queries, vetting_queries
@@ -57,7 +58,18 @@ def match_job(
             session, job.draft, last_day, day, names, vetted, excluded
         )
         matches = rank_bounded(job.draft, candidates, day, max(1, min(limit, MAX_LIMIT)))
-    return MatchResult(job, tuple(matches), eligible, last_day)
+    # Consent does not change the rank (it is asked for once someone is chosen), but the
+    # consultant sees before submitting who still has to be asked: two queries for the list.
+    refused = consents.consent_refusals(
+        database, job.draft.client_id, job.client_name, [m.candidate_id for m in matches], day
+    )
+    shown = [
+        replace(m, missing=(*m.missing, *refused[m.candidate_id]))
+        if m.candidate_id in refused
+        else m
+        for m in matches
+    ]
+    return MatchResult(job, tuple(shown), eligible, last_day)
 
 
 @dataclass(frozen=True)
