@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ def _cmd_profile(database: Database, args: argparse.Namespace) -> int:
     """Write the profiles asked for and print each SHA-256 and path."""
     from workbench.domain.errors import WorkbenchError
     from workbench.pdf.profile_document import ProfileOptions
-    from workbench.services import profiles
+    from workbench.services import consents, profiles
     from workbench.services.branding import load_branding, load_page_size
     from workbench.services.candidates import find_candidate
     from workbench.services.claims import today
@@ -83,6 +84,13 @@ def _cmd_profile(database: Database, args: argparse.Namespace) -> int:
         written = profiles.write_profile_folder(database, ids, out, options, branding)
     for item in written:
         print(f"{item.sha256}  {item.path}")
+    # Written all the same: a profile may be for the agency's own eyes. Submit refuses.
+    for cid, problem in consents.unrepresentable(database, ids, today()).items():
+        print(
+            f"warning: #{cid} consent to be represented: {problem}; record it "
+            f"(`workbench consent {cid} --given DAY --how ...`) before this goes to a client",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -71,7 +71,9 @@ def text(path: Path) -> str:
 def test_one_candidate_to_a_file(db_path, tmp_path, capsys) -> None:
     target = tmp_path / "anna.pdf"
     code, out, err = run(db_path, capsys, "1", "-o", str(target), "--date", DAY)
-    assert (code, err) == (0, "")
+    # Written, with a warning: no consent to be represented is on record yet.
+    assert code == 0
+    assert err.startswith("warning: #1 consent to be represented: none on record; record it")
     [(digest, path)] = written(out)
     assert path == target
     shown = text(target)
@@ -79,8 +81,13 @@ def test_one_candidate_to_a_file(db_path, tmp_path, capsys) -> None:
     assert "Verified " in shown and "via PMI registry — lapses" in shown
     assert "98,000" not in shown
     # The same data and date give the same bytes: the hash proves what was sent.
+    assert (
+        cli.main(["--db", str(db_path), "consent", "1", "--given", "2025-01-02", "--how", "email"])
+        == 0
+    )
     again = run(db_path, capsys, "anna.kowalska@example.com", "-o", str(target), "--date", DAY)
     assert written(again[1])[0][0] == digest
+    assert again[2] == ""  # consent on record: no warning
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 

@@ -172,3 +172,29 @@ def test_actions_need_a_selection(qtbot, database, fill_candidates, open_window)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.pdf_bytes is not None, timeout=10000)
     assert dialog.pdf_document.pageCount() >= 1
+
+
+def test_the_preview_says_when_consent_to_be_represented_does_not_hold(
+    qtbot, database, fill_candidates
+):
+    from workbench.domain.consent import Consent, LawfulBasis
+    from workbench.services import consents
+
+    fill_candidates(database, 2)
+    without, with_consent = first_ids(database, 2)
+    consents.save_data_protection(
+        database,
+        with_consent,
+        LawfulBasis.LEGITIMATE_INTERESTS,
+        Consent(date(2025, 1, 2), "in writing (email)"),
+        expected_version=0,
+    )
+    warned = ProfilePreviewDialog(database, without)
+    qtbot.addWidget(warned)
+    assert warned.consent_note.isVisibleTo(warned)
+    assert warned.consent_note.text().startswith("Consent to be represented: none on record.")
+    quiet = ProfilePreviewDialog(database, with_consent)
+    qtbot.addWidget(quiet)
+    assert not quiet.consent_note.isVisibleTo(quiet) and quiet.consent_note.text() == ""
+    for dialog in (warned, quiet):
+        qtbot.waitUntil(lambda d=dialog: d.pdf_bytes is not None, timeout=10000)

@@ -250,6 +250,31 @@ def withdraw_client_consent(
     )
 
 
+def unrepresentable(database: Database, candidate_ids: Sequence[int], on: date) -> dict[int, str]:
+    """Return, by candidate id, why consent to be represented does not hold on `on`.
+
+    For the places that name no client (a preview, `workbench profile`): a warning there,
+    where Submit to client refuses.
+    """
+    ids = list(dict.fromkeys(candidate_ids))
+    held: dict[int, Consent | None] = {}
+    with database.read() as session:
+        for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit, with room
+            for row in session.scalars(
+                select(DataProtectionRecord).where(
+                    DataProtectionRecord.candidate_id.in_(ids[start : start + 900])
+                )
+            ):
+                held[row.candidate_id] = _protection(row).representation
+    found = {}
+    for cid in ids:
+        consent = held.get(cid)
+        problem = "none on record" if consent is None else consent.problem_on(on)
+        if problem:
+            found[cid] = problem
+    return found
+
+
 def consent_refusals(
     database: Database, client_id: int, client_name: str, candidate_ids: Sequence[int], on: date
 ) -> dict[int, list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import WorkbenchError
 from workbench.pdf.profile_document import Branding, ProfileDocument, ProfileOptions
+from workbench.services import consents
 from workbench.services.branding import load_branding, load_page_size
 from workbench.services.claims import today
 from workbench.services.profiles import file_name, profile_pdf, record_exports, write_rendered
@@ -90,6 +91,21 @@ class ProfileOptionsBox(QGroupBox):
         )
 
 
+def representation_warning(database: Database, candidate_id: int) -> str:
+    """Say when the candidate's consent to be represented does not hold today ('' if it does)."""
+    try:
+        problem = consents.unrepresentable(database, [candidate_id], today()).get(candidate_id)
+    except WorkbenchError:
+        return ""  # the preview itself will say what is wrong with the candidate
+    if not problem:
+        return ""
+    return QCoreApplication.translate(
+        "ProfilePreviewDialog",
+        "Consent to be represented: {problem}. Record it on the Data protection tab before "
+        "this profile goes to a client; Submit to client refuses without it.",
+    ).format(problem=problem)
+
+
 class ProfilePreviewDialog(QDialog):
     """Show the PDF a client would receive; re-render on each option; save the exact bytes."""
 
@@ -133,9 +149,20 @@ class ProfilePreviewDialog(QDialog):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_as)
 
+        # Not a refusal (a preview names no client), but the consultant should know before
+        # this file is attached to an email.
+        self.consent_note = QLabel(representation_warning(database, candidate_id))
+        self.consent_note.setObjectName("previewConsentNote")
+        self.consent_note.setWordWrap(True)
+        self.consent_note.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #e0c060; padding: 6px; border-radius: 4px;"
+        )
+        self.consent_note.setVisible(bool(self.consent_note.text()))
+
         side = QVBoxLayout()
         side.addWidget(self.options_box)
         side.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.consent_note)
         side.addStretch(1)
         side_widget = QWidget()
         side_widget.setLayout(side)
