@@ -103,6 +103,8 @@ def test_export_to_a_folder_writes_one_pdf_each(
     assert len(files) == 3
     assert all(f.read_bytes().startswith(b"%PDF") for f in files)
     assert "3 profiles" in window.statusBar().currentMessage()
+    # None of the three has consent to be represented on record: the message says so.
+    assert "3 without consent to be represented" in window.statusBar().currentMessage()
     digests = {hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
     recorded = {r.sha256 for i in first_ids(database, 3) for r in profile_exports(database, i)}
     assert recorded == digests

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import WorkbenchError
 from workbench.pdf.profile_document import Branding, ProfileOptions
+from workbench.services import consents
 from workbench.services.branding import load_branding, load_page_size
 from workbench.services.profiles import write_combined_profiles, write_profile_folder
 from workbench.services.progress import ProgressReporter
@@ -40,6 +41,7 @@ class ExportedProfiles:
     count: int
     where: Path
     files: tuple[tuple[Path, str], ...]
+    without_consent: int = 0  # how many have no consent to be represented holding today
 
 
 def export_profiles(
@@ -61,11 +63,14 @@ def export_profiles(
         raise WorkbenchError("no candidates to export")
     if combined:
         one = write_combined_profiles(database, ids, target, options, branding, reporter=reporter)
-        return ExportedProfiles(len(one.candidate_ids), target, ((one.path, one.sha256),))
-    written = write_profile_folder(database, ids, target, options, branding, reporter=reporter)
-    return ExportedProfiles(
-        len(written), target, tuple((item.path, item.sha256) for item in written)
-    )
+        files: tuple[tuple[Path, str], ...] = ((one.path, one.sha256),)
+        count = len(one.candidate_ids)
+    else:
+        written = write_profile_folder(database, ids, target, options, branding, reporter=reporter)
+        files = tuple((item.path, item.sha256) for item in written)
+        count = len(written)
+    unconsented = consents.unrepresentable(database, ids, options.generated_on)
+    return ExportedProfiles(count, target, files, len(unconsented))
 
 
 class ExportChoiceDialog(QDialog):
@@ -200,4 +205,8 @@ class ProfileScreens(QObject):
             )
         else:
             text = self.tr("Wrote {n} profiles to {path}").format(n=result.count, path=result.where)
+        if result.without_consent:
+            text += self.tr(
+                " · {n} without consent to be represented: record it before they go to a client"
+            ).format(n=result.without_consent)
         self.window.statusBar().showMessage(text, 15000)
