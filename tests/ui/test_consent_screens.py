@@ -21,7 +21,7 @@ from workbench.services.history import candidate_history
 from workbench.services.jobs import get_job
 from workbench.store.engine import Database
 from workbench.store.models import CandidateRecord, HistoryRecord
-from workbench.ui import consent_dialogs
+from workbench.ui import consent_dialogs, editor_sections
 from workbench.ui.consent_dialogs import ClientConsentDialog, DataProtectionDialog
 from workbench.ui.consent_tab import ConsentTab
 from workbench.ui.retention_view import RetentionSettingsTab, RetentionWindow
@@ -83,7 +83,7 @@ def test_the_dialog_refuses_bad_dates_then_saves_and_the_tab_follows(qtbot, data
 def test_a_stale_dialog_is_refused_and_nothing_is_overwritten(qtbot, database, monkeypatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(
-        consent_dialogs, "ask_to_reload", lambda parent, message, what: asked.append(message)
+        editor_sections, "ask_to_reload", lambda parent, message, what: asked.append(message)
     )
     cid = _person(database)
     shown = consents.data_protection(database, cid)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,15 +26,15 @@ from workbench.domain.consent import (
     LawfulBasis,
     validate_consent,
 )
-from workbench.domain.errors import ConflictError, ValidationError, WorkbenchError
+from workbench.domain.errors import WorkbenchError
 from workbench.services import consents
 from workbench.services.claims import today
 from workbench.services.clients import clients as all_clients
 from workbench.store.engine import Database
 from workbench.ui.claim_dialog import OptionalDateEdit, date_edit, from_qdate, to_qdate
-from workbench.ui.editor_sections import error_label, show_error
-from workbench.ui.errors import ask_to_reload
-from workbench.ui.errors import show_error as show_error_box
+from workbench.ui.editor_sections import error_label, saved_in_dialog, show_error
+
+T = TypeVar("T")
 
 
 class ConsentFields(QWidget):
@@ -79,11 +80,45 @@ class ConsentFields(QWidget):
         )
 
 
-def _problem_text(exc: ValidationError) -> str:
-    return "; ".join(f"{field}: {message}" for field, message in exc.errors.items())
+class _ConsentDialog(QDialog, Generic[T]):
+    """A consent form saved on Save: the error line, the buttons, and the save itself."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.saved: T | None = None
+        self.error = error_label()
+
+    def _finish(self, layout: QVBoxLayout, error_name: str) -> None:
+        """Add the error line and Save/Cancel below the form."""
+        self.error.setObjectName(error_name)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _store(self) -> T:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        """Validate and record; say what is wrong here, or offer to show someone else's save."""
+        saved = saved_in_dialog(
+            self, {}, self.error, self._store, reload_what=self.tr("what they recorded")
+        )
+        if saved is None:
+            return False
+        self.saved = saved
+        self.accept()
+        return True
+
+    def error_text(self) -> str:
+        """Return the error shown ('' when none)."""
+        return self.error.text() if self.error.isVisibleTo(self) else ""
 
 
-class DataProtectionDialog(QDialog):
+class DataProtectionDialog(_ConsentDialog[DataProtection]):
     """Record the lawful basis, the consent to be represented and a note for one candidate."""
 
     def __init__(
@@ -96,7 +131,6 @@ class DataProtectionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("dataProtectionDialog")
         self._database, self._candidate_id, self._shown = database, candidate_id, shown
-        self.saved: DataProtection | None = None
         self.setWindowTitle(self.tr("Lawful basis and consent"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -121,15 +155,7 @@ class DataProtectionDialog(QDialog):
         self.note.setObjectName("dataProtectionNote")
         self.note.setMaximumHeight(80)
         layout.addWidget(self.note)
-        self.error = error_label()
-        self.error.setObjectName("dataProtectionError")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._finish(layout, "dataProtectionError")
         self.represented.toggled.connect(self._toggled)
         consent = shown.representation
         self.fields.show_consent(consent)
@@ -141,46 +167,21 @@ class DataProtectionDialog(QDialog):
         self.fields.setEnabled(on)
         self.withdrawn.setEnabled(on)
 
-    def save(self) -> bool:
-        """Validate and record; say what is wrong here, or that someone else saved first."""
-        show_error(self.error, None)
-        try:
-            representation = (
-                self.fields.consent(self.withdrawn.value())
-                if self.represented.isChecked()
-                else None
-            )
-            self.saved = consents.save_data_protection(
-                self._database,
-                self._candidate_id,
-                self.basis.currentData(),
-                representation,
-                self.note.toPlainText(),
-                expected_version=self._shown.version,
-            )
-        except ValidationError as exc:
-            show_error(self.error, _problem_text(exc))
-            return False
-        except ConflictError as exc:
-            show_error(self.error, str(exc))
-            if ask_to_reload(self, str(exc), self.tr("what they recorded")):
-                self.reject()  # the tab reads the record again; Edit… shows theirs
-            return False
-        except WorkbenchError as exc:
-            show_error(self.error, str(exc))
-            return False
-        except Exception as exc:
-            show_error_box(self, self.tr("Not saved"), exc)
-            return False
-        self.accept()
-        return True
-
-    def error_text(self) -> str:
-        """Return the error shown ('' when none)."""
-        return self.error.text() if self.error.isVisibleTo(self) else ""
+    def _store(self) -> DataProtection:
+        representation = (
+            self.fields.consent(self.withdrawn.value()) if self.represented.isChecked() else None
+        )
+        return consents.save_data_protection(
+            self._database,
+            self._candidate_id,
+            self.basis.currentData(),
+            representation,
+            self.note.toPlainText(),
+            expected_version=self._shown.version,
+        )
 
 
-class ClientConsentDialog(QDialog):
+class ClientConsentDialog(_ConsentDialog[ClientConsent]):
     """Record a candidate's consent to be sent to one client (and, if missing, to be represented).
 
     Offering both in one place is the submit dialog's shortcut: a consultant on the phone
@@ -199,7 +200,6 @@ class ClientConsentDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("clientConsentDialog")
         self._database, self._candidate_id = database, candidate_id
-        self.saved: ClientConsent | None = None
         self._held = {c.client_id: c for c in consents.client_consents(database, candidate_id)}
         self._protection = consents.data_protection(database, candidate_id)
         self.setWindowTitle(self.tr("Consent to be sent to a client"))
@@ -231,15 +231,7 @@ class ClientConsentDialog(QDialog):
         self._asks_represented = represented is None or bool(represented.problem_on(today()))
         self.also_represented.setVisible(self._asks_represented)
         layout.addWidget(self.also_represented)
-        self.error = error_label()
-        self.error.setObjectName("clientConsentError")
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._finish(layout, "clientConsentError")
         self.client.currentIndexChanged.connect(self._client_changed)
         self._client_changed()
         if self.client.count() == 0:
@@ -260,42 +252,17 @@ class ClientConsentDialog(QDialog):
         if held is not None and not held.consent.withdrawn_on:
             self.fields.show_consent(held.consent)
 
-    def save(self) -> bool:
-        """Validate and record; say what is wrong here, or that someone else saved first."""
-        show_error(self.error, None)
+    def _store(self) -> ClientConsent:
         client_id = self.client.currentData()
         if client_id is None:
-            show_error(self.error, self.tr("Choose a client."))
-            return False
+            raise WorkbenchError(self.tr("Choose a client."))
         held = self._held.get(client_id)
-        try:
-            consent = self.fields.consent()
-            both = self._asks_represented and self.also_represented.isChecked()
-            self.saved = consents.record_client_consent(
-                self._database,
-                self._candidate_id,
-                client_id,
-                consent,
-                expected_version=held.version if held else 0,
-                represented=self._protection if both else None,
-            )
-        except ValidationError as exc:
-            show_error(self.error, _problem_text(exc))
-            return False
-        except ConflictError as exc:
-            show_error(self.error, str(exc))
-            if ask_to_reload(self, str(exc), self.tr("what they recorded")):
-                self.reject()  # the tab reads the record again; Edit… shows theirs
-            return False
-        except WorkbenchError as exc:
-            show_error(self.error, str(exc))
-            return False
-        except Exception as exc:
-            show_error_box(self, self.tr("Not saved"), exc)
-            return False
-        self.accept()
-        return True
-
-    def error_text(self) -> str:
-        """Return the error shown ('' when none)."""
-        return self.error.text() if self.error.isVisibleTo(self) else ""
+        both = self._asks_represented and self.also_represented.isChecked()
+        return consents.record_client_consent(
+            self._database,
+            self._candidate_id,
+            client_id,
+            self.fields.consent(),
+            expected_version=held.version if held else 0,
+            represented=self._protection if both else None,
+        )

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.candidate import EducationEntry, WorkHistoryEntry
-from workbench.domain.errors import ValidationError, WorkbenchError
+from workbench.domain.errors import ConflictError, ValidationError, WorkbenchError
 from workbench.domain.vocabulary import INDUSTRIES, SKILL_CATEGORIES, WORK_ENVIRONMENTS
+from workbench.ui.errors import ask_to_reload
 from workbench.ui.errors import show_error as show_error_box
 
 T = TypeVar("T")
@@ -96,12 +98,18 @@ def shown_error(labels: dict[str, QLabel], general: QLabel, name: str, owner: QW
 
 
 def saved_in_dialog(
-    dialog: QWidget, labels: dict[str, QLabel], general: QLabel, save: Callable[[], T]
+    dialog: QDialog,
+    labels: dict[str, QLabel],
+    general: QLabel,
+    save: Callable[[], T],
+    *,
+    reload_what: str = "",
 ) -> T | None:
     """Run a dialog's save: errors go under their fields or on the general line, None then.
 
     The dialog stays open on a refusal (bad input, someone else's edit) so nothing typed
-    is lost; only a fault nobody foresaw goes to a message box.
+    is lost; only a fault nobody foresaw goes to a message box. With `reload_what`, someone
+    else's edit also offers to reload: the dialog then closes so its opener shows theirs.
     """
     for label in (*labels.values(), general):
         show_error(label, None)
@@ -109,6 +117,10 @@ def saved_in_dialog(
         return save()
     except ValidationError as exc:
         show_field_errors(labels, general, exc.errors)
+    except ConflictError as exc:
+        show_error(general, str(exc))
+        if reload_what and ask_to_reload(dialog, str(exc), reload_what):
+            dialog.reject()
     except WorkbenchError as exc:
         show_error(general, str(exc))
     except Exception as exc:
