@@ -39,7 +39,8 @@ def _person(database: Database, first: str = "Ann") -> int:
 def _tab(qtbot: Any, database: Database, cid: int | None) -> ConsentTab:
     tab = ConsentTab(database)
     qtbot.addWidget(tab)
-    tab.show_candidate(cid)
+    # The editor hands over the source it holds; here it is read as the editor would have it.
+    tab.show_candidate(cid, get_candidate(database, cid).draft.source if cid else "")
     return tab
 
 

@@ -236,7 +236,7 @@ class CandidateEditor(QWidget):
             self.vetting.show_candidate(candidate.id if candidate else None)
             self.history_tab.show_candidate(candidate.id if candidate else None)
             self.submittals.show_candidate(candidate.id if candidate else None)
-            self.consent.show_candidate(candidate.id if candidate else None)
+            self.consent.show_candidate(candidate.id if candidate else None, d.source)
             show_error(self.history.error, None)
             show_error(self.education.error, None)
             self.duplicate_banner.hide()

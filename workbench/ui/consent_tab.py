@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from workbench.domain.consent import ClientConsent, Consent, DataProtection
 from workbench.domain.errors import WorkbenchError
 from workbench.services import consents
-from workbench.services.candidates import get_candidate
 from workbench.services.claims import today
 from workbench.store.engine import Database
 from workbench.ui.consent_dialogs import ClientConsentDialog, DataProtectionDialog
@@ -131,11 +130,15 @@ class ConsentTab(QWidget):
         box_layout.addLayout(buttons)
         layout.addWidget(clients_box, 1)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.show_candidate(None)
+        self.show_candidate(None, "")
 
-    def show_candidate(self, candidate_id: int | None) -> None:
-        """Show one candidate's record; None (not saved yet) shows nothing to record on."""
+    def show_candidate(self, candidate_id: int | None, source: str) -> None:
+        """Show one candidate's record; None (not saved yet) shows nothing to record on.
+
+        `source` is the profile's, as the editor already holds it: not read again here.
+        """
         self._candidate_id = candidate_id
+        self.source.setText(source or self.tr("(not recorded; fill it in on the Profile tab)"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -146,12 +149,10 @@ class ConsentTab(QWidget):
                 consents.data_protection(self._database, cid) if cid else DataProtection()
             )
             held = consents.client_consents(self._database, cid) if cid else []
-            source = get_candidate(self._database, cid).draft.source if cid else ""
         except WorkbenchError as exc:
             self.represented.setText(str(exc))
             return
         self.basis.setText(self.tr(self.protection.lawful_basis.label))
-        self.source.setText(source or self.tr("(not recorded; fill it in on the Profile tab)"))
         consent = self.protection.representation
         if consent is None:
             text = self.tr("none on record")
