@@ -20,13 +20,13 @@ from workbench import (
     cli_profiles,
     cli_vetting,
 )
+from workbench.cli_arguments import PROG
 from workbench.cli_certifications import badges_text, certification_status, resolve_code
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.roles import parse_level, parse_specialisation
 from workbench.domain.search import CandidateRow, SearchCriteria, Visibility
 from workbench.store.engine import DATABASE_ENV, Database, default_database_path
 
-PROG = "workbench"
 MAX_COUNT = 1_000_000
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from workbench.cli_arguments import iso_date
+from workbench.cli_arguments import PROG, iso_date
 from workbench.domain.clients import (
     Client,
     ContactDraft,
@@ -24,7 +24,6 @@ from workbench.domain.roles import parse_level, parse_specialisation
 from workbench.domain.submittals import Submittal, SubmittalStatus, parse_submittal_status
 from workbench.store.engine import Database
 
-PROG = "workbench"
 _CONTACT = re.compile(r"\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*")
 
 

@@ -6,6 +6,7 @@ import argparse
 import re
 from datetime import date
 
+PROG = "workbench"  # the command's name in messages and hints
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

@@ -14,8 +14,6 @@ from workbench.domain.errors import WorkbenchError
 from workbench.services import backups
 from workbench.store.engine import Database
 
-PROG = "workbench"
-
 
 def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     """Add `backup` and `restore-backup` to the command parser."""

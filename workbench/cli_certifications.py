@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from workbench.cli_arguments import iso_date
+from workbench.cli_arguments import PROG, iso_date
 from workbench.domain.certifications import CertificationRule, ClaimStatus
 from workbench.domain.claims import (
     MAX_EVIDENCE_FILES,
@@ -30,7 +30,6 @@ from workbench.domain.claims import (
 from workbench.domain.errors import DuplicateError, ValidationError, WorkbenchError
 from workbench.store.engine import Database
 
-PROG = "workbench"
 MAX_WINDOW_DAYS = 3_650  # as services.claims allows
 _LABEL = 20  # labels are right-aligned to this width, as `show` prints them
 

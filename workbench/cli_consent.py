@@ -7,12 +7,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from workbench.cli_arguments import iso_date
+from workbench.cli_arguments import PROG, iso_date
 from workbench.domain.consent import Consent, LawfulBasis, validate_consent
 from workbench.domain.errors import ValidationError, WorkbenchError
 from workbench.store.engine import Database
-
-PROG = "workbench"
 
 
 def _basis(text: str) -> LawfulBasis:

@@ -8,12 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from workbench.cli_arguments import PROG
 from workbench.domain.errors import GateRefused
 from workbench.domain.history import ENTITY_LABELS, Entity, HistoryEntry
 from workbench.domain.vetting import SCORE_LABELS, Criterion, Stage, StageRole, Vetting
 from workbench.store.engine import Database
 
-PROG = "workbench"
 _LABEL = 20  # labels are right-aligned to this width, as `show` prints them
 
 
