@@ -164,6 +164,11 @@ def validate_retention_months(value: int) -> int:
     return value
 
 
+def standing(consent: Consent | None, day: date) -> str:
+    """Return why a consent does not hold on `day` ('none on record' if absent), '' if it does."""
+    return "none on record" if consent is None else consent.problem_on(day)
+
+
 def consent_gaps(
     protection: DataProtection, client: ClientConsent | None, client_name: str, day: date
 ) -> list[str]:

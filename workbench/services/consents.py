@@ -16,6 +16,7 @@ from workbench.domain.consent import (
     LawfulBasis,
     check_renewal,
     consent_gaps,
+    standing,
     validate_consent,
     validate_note,
 )
@@ -266,13 +267,8 @@ def unrepresentable(database: Database, candidate_ids: Sequence[int], on: date) 
                 )
             ):
                 held[row.candidate_id] = _protection(row).representation
-    found = {}
-    for cid in ids:
-        consent = held.get(cid)
-        problem = "none on record" if consent is None else consent.problem_on(on)
-        if problem:
-            found[cid] = problem
-    return found
+    problems = {cid: standing(held.get(cid), on) for cid in ids}
+    return {cid: problem for cid, problem in problems.items() if problem}
 
 
 def consent_refusals(

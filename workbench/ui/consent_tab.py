@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.consent import ClientConsent, Consent, DataProtection
+from workbench.domain.consent import ClientConsent, Consent, DataProtection, standing
 from workbench.domain.errors import WorkbenchError
 from workbench.services import consents
 from workbench.services.claims import today
@@ -33,9 +33,7 @@ HOLDS_COLOUR = QColor("#107c10")
 
 def consent_state(consent: Consent | None, day: date) -> str:
     """Return how a consent stands on a day, as the tab and the submit dialog say it."""
-    if consent is None:
-        return "none on record"
-    return consent.problem_on(day) or "holds"
+    return standing(consent, day) or "holds"
 
 
 class ClientConsentModel(RowTableModel[ClientConsent]):
